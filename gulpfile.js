@@ -1,0 +1,9 @@
+const { src, dest } = require('gulp');
+
+function buildIcons() {
+	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
+		dest('dist'),
+	);
+}
+
+exports['build:icons'] = buildIcons;

@@ -1,0 +1,355 @@
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { AttributesError, parseJsonObject } from '../../helpers/attributes';
+import { MAX_AVATAR_BYTES, sniffAvatarType } from '../../helpers/avatar';
+import { parsePositiveId } from '../../helpers/ids';
+import { FormEncodingError, encodeMultipart, toRailsFormFields } from '../../helpers/multipart';
+import type { FormFile } from '../../helpers/multipart';
+import { AnswerLostError, sendWithRetries } from '../../transport';
+import type { ChatwootRequest } from '../../transport';
+import { chatwootApiError, offendingAttributes } from '../../transport/errors';
+import type { ItemContext } from '../itemContext';
+import { findContactByUniqueKey, UNIQUE_KEYS } from './findContact';
+import type { UniqueKey } from './findContact';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Account Name or ID',
+		name: 'accountId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getAccounts' },
+		required: true,
+		default: '',
+		description:
+			'The Chatwoot account to create the contact in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Inbox Name or ID',
+		name: 'inboxId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getInboxes', loadOptionsDependsOn: ['accountId'] },
+		required: true,
+		default: '',
+		description:
+			'The inbox the contact can be reached in. Email inboxes need an email, WhatsApp and SMS inboxes a phone number. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Full name of the contact, at most 255 characters',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Unique per account; Chatwoot stores it in lower case',
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		placeholder: '+14155550123',
+		default: '',
+		description: 'In E.164 format: a plus sign, the country code and the number, no spaces. Unique per account.',
+	},
+	{
+		displayName: 'Avatar',
+		name: 'avatarSource',
+		type: 'options',
+		default: 'none',
+		options: [
+			{ name: 'None', value: 'none' },
+			{
+				name: 'From Binary Data',
+				value: 'binary',
+				description: "Upload a JPEG, PNG or GIF image (at most 15 MB) from the input item's binary data",
+			},
+			{
+				name: 'From URL',
+				value: 'url',
+				description: 'Chatwoot downloads the image from this address after the contact is created',
+			},
+		],
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions: { show: { avatarSource: ['binary'] } },
+		description: 'The name of the input binary field that holds the image',
+	},
+	{
+		displayName:
+			'With an avatar file, the contact is sent as a form: attribute values reach Chatwoot as text ({"seats": 5} is stored as "5", true as "true"). Null values and empty lists or objects cannot be sent this way; use an avatar URL to keep JSON types.',
+		name: 'formUploadNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { avatarSource: ['binary'] } },
+	},
+	{
+		displayName: 'Avatar URL',
+		name: 'avatarUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/avatar.png',
+		displayOptions: { show: { avatarSource: ['url'] } },
+		description: 'An http(s) address of a JPEG, PNG or GIF image',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Additional Attributes',
+				name: 'additionalAttributes',
+				type: 'json',
+				default: '{}',
+				description:
+					'A JSON object, e.g. {"company_name": "Acme", "city": "Berlin", "social_profiles": {"twitter": "acme"}}. Chatwoot copies city and country into the contact\'s location.',
+			},
+			{
+				displayName: 'Blocked',
+				name: 'blocked',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the contact is blocked',
+			},
+			{
+				displayName: 'Custom Attributes',
+				name: 'customAttributes',
+				type: 'json',
+				default: '{}',
+				description:
+					'A JSON object of your custom contact attributes, keyed by attribute key, e.g. {"plan": "pro", "seats": 5}',
+			},
+			{
+				displayName: 'Identifier',
+				name: 'identifier',
+				type: 'string',
+				default: '',
+				description: 'Your own ID for the contact, e.g. from a CRM. Unique per account, case-sensitive.',
+			},
+			{
+				displayName: 'Source ID',
+				name: 'sourceId',
+				type: 'string',
+				default: '',
+				description:
+					"The contact's ID in the inbox's channel. Leave empty to let Chatwoot derive it (the phone number for WhatsApp and SMS, the email for email inboxes). WhatsApp takes digits only, Twilio SMS +digits, Twilio WhatsApp whatsapp:+digits.",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
+
+/** Contact fields with their Chatwoot parameter names; only what the user set is present. */
+type ContactFields = IDataObject & { inbox_id: number };
+
+interface AvatarFile extends FormFile {
+	field: 'avatar';
+}
+
+function inputError(context: IExecuteFunctions, itemIndex: number, message: string, description: string) {
+	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, { itemIndex, description });
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
+
+function readBlocked(context: IExecuteFunctions, itemIndex: number, value: unknown): boolean | undefined {
+	if (value === undefined || value === '') return undefined;
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	// Chatwoot's column is NOT NULL: anything but a real boolean ends in a 500 (contacts-api §2.1).
+	throw inputError(context, itemIndex, 'Blocked must be true or false', `It is ${JSON.stringify(value)}.`);
+}
+
+function readAttributes(context: IExecuteFunctions, itemIndex: number, value: unknown, label: string) {
+	try {
+		return parseJsonObject(value, label);
+	} catch (error) {
+		throw inputError(context, itemIndex, (error as AttributesError).message, (error as AttributesError).description);
+	}
+}
+
+function readFields(context: IExecuteFunctions, itemIndex: number): { accountId: number; fields: ContactFields } {
+	const accountId = parsePositiveId(context.getNodeParameter('accountId', itemIndex));
+	if (accountId === undefined) {
+		throw inputError(
+			context,
+			itemIndex,
+			'Account must be a positive whole number',
+			'Choose an account from the list, or give its ID (the number after /accounts/ in the Chatwoot address bar).',
+		);
+	}
+	const inboxId = parsePositiveId(context.getNodeParameter('inboxId', itemIndex));
+	if (inboxId === undefined) {
+		throw inputError(
+			context,
+			itemIndex,
+			'Inbox must be a positive whole number',
+			'Choose an inbox from the list, or give its ID (Settings → Inboxes in Chatwoot shows it in the address).',
+		);
+	}
+	const extra = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const additionalAttributes = readAttributes(context, itemIndex, extra.additionalAttributes, 'Additional Attributes');
+	const customAttributes = readAttributes(context, itemIndex, extra.customAttributes, 'Custom Attributes');
+
+	const candidates: IDataObject = {
+		inbox_id: inboxId,
+		name: text(context.getNodeParameter('name', itemIndex, '')),
+		email: text(context.getNodeParameter('email', itemIndex, '')),
+		phone_number: text(context.getNodeParameter('phoneNumber', itemIndex, '')),
+		// An empty identifier passes Chatwoot's validation but collides in its unique index (a 500),
+		// and an empty source ID silently skips the inbox link: both are sent only when set.
+		identifier: text(extra.identifier),
+		source_id: text(extra.sourceId),
+		blocked: readBlocked(context, itemIndex, extra.blocked),
+		additional_attributes: additionalAttributes,
+		custom_attributes: customAttributes,
+	};
+	const fields = Object.fromEntries(
+		Object.entries(candidates).filter(([, value]) => value !== undefined && value !== ''),
+	) as ContactFields;
+	return { accountId, fields };
+}
+
+function readAvatarUrl(context: IExecuteFunctions, itemIndex: number): string {
+	const url = text(context.getNodeParameter('avatarUrl', itemIndex, ''));
+	// Chatwoot's avatar job ignores anything but http(s) URLs without telling anyone.
+	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
+		throw inputError(
+			context,
+			itemIndex,
+			'Avatar URL must be an http(s) address',
+			`It is "${url}". Give the full address of a JPEG, PNG or GIF image, e.g. https://example.com/avatar.png.`,
+		);
+	}
+	return url;
+}
+
+async function readAvatarFile(context: IExecuteFunctions, itemIndex: number): Promise<AvatarFile> {
+	const property = text(context.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
+	const binary = context.getInputData()[itemIndex].binary?.[property];
+	if (!binary) {
+		throw inputError(
+			context,
+			itemIndex,
+			`Input Binary Field "${property}" is missing on this item`,
+			'Set Input Binary Field to the name of the binary field holding the image (the binary tab of the input shows the names), or choose another Avatar source.',
+		);
+	}
+	const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+	if (bytes.length > MAX_AVATAR_BYTES) {
+		throw inputError(
+			context,
+			itemIndex,
+			`The avatar in "${property}" is too big`,
+			`It has ${bytes.length} bytes; Chatwoot takes at most ${MAX_AVATAR_BYTES} bytes (15 MB).`,
+		);
+	}
+	const contentType = sniffAvatarType(bytes);
+	if (!contentType) {
+		throw inputError(
+			context,
+			itemIndex,
+			`The avatar in "${property}" is not a JPEG, PNG or GIF image`,
+			`Its content does not start like any of them (declared type: ${binary.mimeType || 'none'}). Chatwoot checks the bytes, not the declared type.`,
+		);
+	}
+	const extension = contentType.split('/')[1].replace('jpeg', 'jpg');
+	return { field: 'avatar', filename: binary.fileName || `avatar.${extension}`, contentType, bytes };
+}
+
+function formRequest(context: IExecuteFunctions, itemIndex: number, path: string, fields: ContactFields, file: AvatarFile) {
+	try {
+		const formFields = Object.entries(fields).flatMap(([key, value]) => toRailsFormFields(key, value));
+		const { body, contentType } = encodeMultipart(formFields, file);
+		return { method: 'POST', path, body, contentType } as ChatwootRequest;
+	} catch (error) {
+		throw inputError(
+			context,
+			itemIndex,
+			`Cannot upload the avatar file with these attributes: ${(error as FormEncodingError).message}`,
+			'A file upload sends the contact as a form, which carries text only. Remove that value, or give the avatar as a URL to keep JSON.',
+		);
+	}
+}
+
+async function buildRequest(context: IExecuteFunctions, itemIndex: number, accountId: number, fields: ContactFields) {
+	const path = `/api/v1/accounts/${accountId}/contacts`;
+	const avatarSource = context.getNodeParameter('avatarSource', itemIndex, 'none') as string;
+	if (avatarSource === 'url') {
+		return { method: 'POST', path, body: { ...fields, avatar_url: readAvatarUrl(context, itemIndex) } } as ChatwootRequest;
+	}
+	if (avatarSource === 'binary') {
+		return formRequest(context, itemIndex, path, fields, await readAvatarFile(context, itemIndex));
+	}
+	return { method: 'POST', path, body: fields } as ChatwootRequest;
+}
+
+function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause: string, keys: UniqueKey[]) {
+	const why = keys.length
+		? `Retries ran out, and no contact with this ${keys.join(' / ')} was found afterwards.`
+		: 'Without an Email, Phone Number or Identifier the node cannot tell a repeat from a new contact, so it did not retry.';
+	return new NodeApiError(
+		context.getNode(),
+		{ code: cause },
+		{
+			message: `The connection to Chatwoot was lost after the request was sent (${cause}); the contact may have been created [item ${itemIndex}]`,
+			description: `${why} Check the account's contacts in Chatwoot before running this item again.`,
+			itemIndex,
+		},
+	);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemContext): Promise<IDataObject> {
+	const { accountId, fields } = readFields(this, itemIndex);
+	const request = await buildRequest(this, itemIndex, accountId, fields);
+	const uniqueKeys = UNIQUE_KEYS.filter((key) => typeof fields[key] === 'string');
+
+	let result;
+	try {
+		// Repeating a create whose answer was lost can only duplicate a contact that has no unique
+		// key: with one, Chatwoot refuses the repeat as "has already been taken" and the contact is
+		// looked up instead.
+		result = await sendWithRetries(this, run.connection, request, run.options.retry, uniqueKeys.length > 0);
+	} catch (error) {
+		if (error instanceof AnswerLostError) throw mayHaveBeenCreated(this, itemIndex, error.code, uniqueKeys);
+		throw new NodeOperationError(this.getNode(), `Could not reach Chatwoot (${(error as Error).message}) [item ${itemIndex}]`, {
+			itemIndex,
+			description: 'Check the Base URL of the credential and that the Chatwoot server is running and reachable from n8n.',
+		});
+	}
+
+	const { answer, followedLostAnswer } = result;
+	if (answer.statusCode === 200 && typeof answer.body === 'object' && answer.body !== null) {
+		return answer.body as IDataObject;
+	}
+	const takenKey = uniqueKeys.find((key) => offendingAttributes(answer.body).includes(key));
+	if (followedLostAnswer && answer.statusCode === 422 && takenKey) {
+		const contact = await findContactByUniqueKey(this, run, accountId, takenKey, fields[takenKey] as string);
+		if (!contact) throw mayHaveBeenCreated(this, itemIndex, 'answer lost', uniqueKeys);
+		return {
+			payload: { contact },
+			recovered: {
+				matchedBy: takenKey,
+				note: `An earlier attempt's answer was lost and the retry was refused because this ${takenKey} is taken, so the existing contact is returned instead of a duplicate.`,
+			},
+		};
+	}
+	if (followedLostAnswer && (answer.statusCode === 502 || answer.statusCode === 504)) {
+		throw mayHaveBeenCreated(this, itemIndex, `HTTP ${answer.statusCode}`, uniqueKeys);
+	}
+	throw chatwootApiError(this.getNode(), answer, itemIndex);
+}

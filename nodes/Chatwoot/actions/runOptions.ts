@@ -1,0 +1,98 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { PoolOptions } from '../helpers/pool';
+import { DEFAULT_RETRY_POLICY } from '../transport';
+import type { RetryPolicy } from '../transport';
+
+export const DEFAULT_REQUESTS_IN_FLIGHT = 10;
+
+export const runOptionsDescription: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Batch Interval (Ms)',
+			name: 'batchInterval',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Pause between batches, in milliseconds',
+		},
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Items per batch; each batch finishes before the pause and the next batch. 0 sends all items as one batch.',
+		},
+		{
+			displayName: 'First Retry Delay (Ms)',
+			name: 'initialRetryDelay',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1000,
+			description: 'Wait before the first retry; each further retry waits about twice as long, with jitter',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 5,
+			description:
+				'How often to retry a request that Chatwoot rate-limited (429) or could not take (503, connection refused). A request whose answer was lost is retried only for contacts with an email, phone number or identifier.',
+		},
+		{
+			displayName: 'Max Retry Delay (Ms)',
+			name: 'maxRetryDelay',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60000,
+			description: "The longest wait between two attempts. Chatwoot's rate limit counts per minute.",
+		},
+		{
+			displayName: 'Requests in Flight',
+			name: 'requestsInFlight',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 10,
+			description: 'The most requests sent to Chatwoot at the same time. 1 sends the items strictly one after another.',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30000,
+			description: 'How long to wait for Chatwoot to answer one request',
+		},
+	],
+};
+
+export interface RunOptions {
+	pool: PoolOptions;
+	retry: RetryPolicy;
+}
+
+const wholeNumber = (value: unknown, fallback: number, minimum: number) =>
+	typeof value === 'number' && Number.isFinite(value) ? Math.max(minimum, Math.floor(value)) : fallback;
+
+export function readRunOptions(context: IExecuteFunctions): RunOptions {
+	const options = context.getNodeParameter('options', 0, {}) as Record<string, unknown>;
+	return {
+		pool: {
+			concurrency: wholeNumber(options.requestsInFlight, DEFAULT_REQUESTS_IN_FLIGHT, 1),
+			batchSize: wholeNumber(options.batchSize, 0, 0),
+			batchIntervalMs: wholeNumber(options.batchInterval, 0, 0),
+		},
+		retry: {
+			maxRetries: wholeNumber(options.maxRetries, DEFAULT_RETRY_POLICY.maxRetries, 0),
+			initialDelayMs: wholeNumber(options.initialRetryDelay, DEFAULT_RETRY_POLICY.initialDelayMs, 1),
+			maxDelayMs: wholeNumber(options.maxRetryDelay, DEFAULT_RETRY_POLICY.maxDelayMs, 1),
+			timeoutMs: wholeNumber(options.timeout, DEFAULT_RETRY_POLICY.timeoutMs, 1),
+		},
+	};
+}

@@ -1,0 +1,84 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { parsePositiveId } from '../helpers/ids';
+import { chatwootConnection, sendOnce } from '../transport';
+import type { ChatwootContext, ChatwootRequest } from '../transport';
+import { chatwootApiError } from '../transport/errors';
+
+const LOOKUP_TIMEOUT_MS = 15_000;
+
+interface ProfileAccount {
+	id: number;
+	name: string;
+	role?: string;
+	status?: string;
+}
+
+interface Inbox {
+	id: number;
+	name: string;
+	channel_type: string;
+	medium?: string;
+}
+
+async function getJson(context: ChatwootContext, request: ChatwootRequest): Promise<Record<string, unknown>> {
+	const connection = await chatwootConnection(context);
+	const answer = await sendOnce(context, connection, request, LOOKUP_TIMEOUT_MS);
+	if (answer.statusCode !== 200 || typeof answer.body !== 'object' || answer.body === null) {
+		throw chatwootApiError(context.getNode(), answer);
+	}
+	return answer.body as Record<string, unknown>;
+}
+
+/** How each channel takes a contact created through the API (ContactInboxBuilder, contacts-api §2.2). */
+function describeChannel(inbox: Inbox): { label: string; requirement: string } {
+	switch (inbox.channel_type) {
+		case 'Channel::Api':
+			return { label: 'API', requirement: 'Any contact' };
+		case 'Channel::WebWidget':
+			return { label: 'Website', requirement: 'Any contact' };
+		case 'Channel::Voice':
+			return { label: 'Voice', requirement: 'Any contact' };
+		case 'Channel::Email':
+			return { label: 'Email', requirement: 'Needs the contact to have an email' };
+		case 'Channel::Whatsapp':
+			return { label: 'WhatsApp', requirement: 'Needs the contact to have a phone number' };
+		case 'Channel::Sms':
+			return { label: 'SMS', requirement: 'Needs the contact to have a phone number' };
+		case 'Channel::TwilioSms':
+			return {
+				label: inbox.medium === 'whatsapp' ? 'Twilio WhatsApp' : 'Twilio SMS',
+				requirement: 'Needs the contact to have a phone number',
+			};
+		default:
+			return {
+				label: inbox.channel_type.replace(/^Channel::/, ''),
+				requirement: 'Chatwoot cannot add contacts created through the API to this channel (it answers 500)',
+			};
+	}
+}
+
+export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const profile = await getJson(this, { method: 'GET', path: '/api/v1/profile' });
+	const accounts = Array.isArray(profile.accounts) ? (profile.accounts as ProfileAccount[]) : [];
+	return accounts.map((account) => ({
+		name: `${account.name} (#${account.id})`,
+		value: account.id,
+		description: [account.role && `Role: ${account.role}`, account.status && account.status !== 'active' && `Status: ${account.status}`]
+			.filter(Boolean)
+			.join(' · '),
+	}));
+}
+
+export async function getInboxes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const accountId = parsePositiveId(this.getCurrentNodeParameter('accountId'));
+	if (accountId === undefined) {
+		throw new NodeOperationError(this.getNode(), 'Choose an Account first: the inboxes are listed per account');
+	}
+	const response = await getJson(this, { method: 'GET', path: `/api/v1/accounts/${accountId}/inboxes` });
+	const inboxes = Array.isArray(response.payload) ? (response.payload as Inbox[]) : [];
+	return inboxes.map((inbox) => {
+		const { label, requirement } = describeChannel(inbox);
+		return { name: `${inbox.name} (${label})`, value: inbox.id, description: `#${inbox.id} · ${requirement}` };
+	});
+}

@@ -1,0 +1,74 @@
+import { AnswerLostError, backoffDelay, classifyAnswer, classifyNetworkError, DEFAULT_RETRY_POLICY, NotSentError, retryAfterMs } from '../../nodes/Chatwoot/transport/retry';
+
+describe('classifyAnswer', () => {
+	test.each([
+		[200, 'final'],
+		[401, 'final'],
+		[404, 'final'],
+		[422, 'final'],
+		[500, 'final'],
+		[429, 'retry'],
+		[503, 'retry'],
+		[502, 'lost'],
+		[504, 'lost'],
+	])('%d → %s', (status, verdict) => {
+		expect(classifyAnswer(status)).toBe(verdict);
+	});
+});
+
+describe('classifyNetworkError', () => {
+	test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])('%s: the request never left, safe to send again', (code) => {
+		const error = classifyNetworkError({ message: 'x', cause: { code } });
+		expect(error).toBeInstanceOf(NotSentError);
+		expect((error as NotSentError).code).toBe(code);
+	});
+
+	test.each(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE'])('%s: the answer was lost', (code) => {
+		expect(classifyNetworkError({ code })).toBeInstanceOf(AnswerLostError);
+	});
+
+	test('an error without a code counts as a lost answer, never as safe', () => {
+		expect(classifyNetworkError(new Error('socket hang up'))).toBeInstanceOf(AnswerLostError);
+	});
+
+	test('keeps only the code, not the request configuration with its token', () => {
+		const error = classifyNetworkError({ code: 'ECONNRESET', config: { headers: { 'Api-Access-Token': 'secret' } } });
+		expect(JSON.stringify(error)).not.toContain('secret');
+		expect(error.message).toBe('ECONNRESET');
+	});
+});
+
+describe('backoffDelay', () => {
+	const policy = { ...DEFAULT_RETRY_POLICY, initialDelayMs: 1000, maxDelayMs: 60_000 };
+
+	test('doubles per attempt between half and all of the step', () => {
+		expect(backoffDelay(1, policy, () => 0)).toBe(500);
+		expect(backoffDelay(1, policy, () => 1)).toBe(1000);
+		expect(backoffDelay(3, policy, () => 0)).toBe(2000);
+		expect(backoffDelay(3, policy, () => 1)).toBe(4000);
+	});
+
+	test("is capped by the maximum delay (Chatwoot's one-minute window by default)", () => {
+		expect(backoffDelay(20, policy, () => 1)).toBe(60_000);
+		expect(backoffDelay(20, policy, () => 0)).toBe(30_000);
+	});
+});
+
+describe('retryAfterMs', () => {
+	test('reads seconds and HTTP dates', () => {
+		expect(retryAfterMs('3')).toBe(3000);
+		expect(retryAfterMs('0')).toBe(0);
+		expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
+	});
+
+	test('ignores missing, empty, negative and unreadable values', () => {
+		expect(retryAfterMs(undefined)).toBeUndefined();
+		expect(retryAfterMs('')).toBeUndefined();
+		expect(retryAfterMs('-5')).toBeUndefined();
+		expect(retryAfterMs('soon')).toBeUndefined();
+	});
+
+	test('caps a very long wait at ten minutes', () => {
+		expect(retryAfterMs('86400')).toBe(600_000);
+	});
+});

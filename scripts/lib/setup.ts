@@ -1,0 +1,100 @@
+/**
+ * What both the demo and the end-to-end test do to an n8n user folder: install the packed node like the
+ * Community Nodes installer, and import a Chatwoot credential and the example workflows pointing at it.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import {
+	importCredentials,
+	importWorkflow,
+	installCommunityPackage,
+	type N8nRuntime,
+	type UserFolder,
+} from './n8n-runtime';
+import { examplesDir } from './paths';
+
+export const PACKAGE_NAME = 'n8n-nodes-chatwoot-api';
+export const NODE_TYPE = `${PACKAGE_NAME}.chatwoot`;
+/** n8n derives an AI-agent tool from every node declaring `usableAsTool`. */
+export const TOOL_NODE_TYPE = `${PACKAGE_NAME}.chatwootTool`;
+export const CREDENTIAL_TYPE = 'chatwootApi';
+
+/** The credential id the example workflows reference; importing replaces the credential with this id. */
+export const EXAMPLE_CREDENTIAL = { id: 'ChatwootCredent1', name: 'Chatwoot account' };
+
+export interface ChatwootTarget {
+	baseUrl: string;
+	accessToken: string;
+	accountId: number;
+	inboxId: number;
+	/** For messages only: "the local simulator" or the real instance's address. */
+	label: string;
+}
+
+export interface WorkflowNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	[key: string]: unknown;
+}
+
+export interface ExampleWorkflow {
+	id: string;
+	name: string;
+	nodes: WorkflowNode[];
+	file: string;
+	[key: string]: unknown;
+}
+
+export async function loadExampleWorkflows(): Promise<ExampleWorkflow[]> {
+	const dir = examplesDir();
+	const files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort();
+	return await Promise.all(
+		files.map(async (file) => ({ ...(JSON.parse(await readFile(join(dir, file), 'utf8')) as ExampleWorkflow), file })),
+	);
+}
+
+export function chatwootNodes(workflow: ExampleWorkflow): WorkflowNode[] {
+	return workflow.nodes.filter((node) => node.type === NODE_TYPE);
+}
+
+/** The examples ship with account 1 and inbox 1; a real instance gets its own ids filled in. */
+function retarget(workflow: ExampleWorkflow, target: ChatwootTarget): ExampleWorkflow {
+	const { file: _file, ...copy } = structuredClone(workflow);
+	for (const node of chatwootNodes(copy as ExampleWorkflow)) {
+		node.parameters.accountId = target.accountId;
+		node.parameters.inboxId = target.inboxId;
+		node.credentials = { [CREDENTIAL_TYPE]: { ...EXAMPLE_CREDENTIAL } };
+	}
+	return copy as ExampleWorkflow;
+}
+
+export interface PreparedFolder {
+	packageVersion: string;
+	workflows: ExampleWorkflow[];
+}
+
+export async function prepareUserFolder(
+	runtime: N8nRuntime,
+	folder: UserFolder,
+	tarball: string,
+	target: ChatwootTarget,
+): Promise<PreparedFolder> {
+	const installed = await installCommunityPackage(folder, tarball);
+	await importCredentials(runtime, folder, [
+		{
+			...EXAMPLE_CREDENTIAL,
+			type: CREDENTIAL_TYPE,
+			data: { baseUrl: target.baseUrl, accessToken: target.accessToken, ignoreSslIssues: false },
+		},
+	]);
+	const workflows: ExampleWorkflow[] = [];
+	for (const example of await loadExampleWorkflows()) {
+		const workflow = retarget(example, target);
+		await importWorkflow(runtime, folder, workflow);
+		workflows.push({ ...workflow, file: example.file });
+	}
+	return { packageVersion: installed.version, workflows };
+}

@@ -1,7 +1,26 @@
+/** POST /contacts/filter (contacts-api.md §5.3): resolved contacts only, 15 per page, total count. */
 import type { AccountScope } from './auth';
-import type { HandlerContext } from './context';
-import { jsonReply, type Reply } from './reply';
+import { compileFilter, FilterError } from './contactFilter';
+import { isResolved } from './contactsHandlers';
+import { currentPage, includeContactInboxes, pageSlice, param, type HandlerContext } from './context';
+import { renderContact } from './render';
+import { jsonReply, replies, type Reply } from './reply';
+import type { ContactRecord } from './store';
 
-export function filterContacts(_context: HandlerContext, _scope: AccountScope): Reply {
-	return jsonReply(200, { meta: { count: 0, current_page: 1 }, payload: [] });
+export function filterContacts(context: HandlerContext, scope: AccountScope): Reply {
+	let matches: (contact: ContactRecord) => boolean;
+	try {
+		matches = compileFilter(param(context, 'payload'));
+	} catch (error) {
+		// The CustomFilter exceptions are rescued into render_could_not_create_error.
+		if (error instanceof FilterError) return replies.unprocessable(error.message);
+		throw error;
+	}
+	const contacts = context.store.inAccount(scope.account.id).filter((contact) => isResolved(contact) && matches(contact));
+	const page = currentPage(context);
+	const withInboxes = includeContactInboxes(context);
+	return jsonReply(200, {
+		meta: { count: contacts.length, current_page: page },
+		payload: pageSlice(contacts, page).map((contact) => renderContact(contact, context, withInboxes)),
+	});
 }

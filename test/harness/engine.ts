@@ -7,6 +7,7 @@
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
+	LoggerProxy,
 	NodeHelpers,
 	Workflow,
 	createRunExecutionData,
@@ -34,7 +35,13 @@ import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
 
 export const CHATWOOT_NODE_TYPE = 'n8n-nodes-chatwoot-api.chatwoot';
 
-export interface ChatwootCredentials extends ICredentialDataDecryptedObject {
+/** Every line n8n's logger receives while tests run, so tests can check what reaches the logs. */
+export const capturedLogs: string[] = [];
+const capture = (level: string) => (message: string, meta?: object) =>
+	capturedLogs.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug') });
+
+export interface ChatwootCredentials {
 	baseUrl: string;
 	accessToken: string;
 	ignoreSslIssues?: boolean;
@@ -127,7 +134,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 function additionalDataFor(credentials: ChatwootCredentials, hooks?: ExecutionLifecycleHooks) {
 	return {
 		executionId: 'test-execution',
-		credentialsHelper: new TestCredentialsHelper({ chatwootApi: credentials }),
+		credentialsHelper: new TestCredentialsHelper({ chatwootApi: { ...credentials } }),
 		hooks,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678/',
@@ -238,6 +245,15 @@ export async function loadChatwootOptions(
 	return await chatwoot.methods.loadOptions[method].call(context);
 }
 
+/** The HTTP status behind an error, wherever in its cause chain the engine put the response. */
+function httpStatusOf(error: unknown): number | undefined {
+	for (let current = error as { cause?: unknown; response?: { status?: number }; httpCode?: string | null } | undefined; current; current = current.cause as typeof current) {
+		if (typeof current.response?.status === 'number') return current.response.status;
+		if (current.httpCode && /^\d{3}$/.test(current.httpCode)) return Number(current.httpCode);
+	}
+	return undefined;
+}
+
 /**
  * Runs the credential's test request as n8n's credentials tester does: a declarative node whose only
  * property routes the test request, run through the engine, then the test's rules applied to the
@@ -262,11 +278,11 @@ export async function testChatwootCredential(credentials: ChatwootCredentials): 
 	};
 	const { error } = await executeSingleNode({ [testType]: nodeType }, nodeFor(testType, {}), [{ json: {} }], credentials);
 	if (!error) return { status: 'OK', message: 'Connection successful!' };
-	const cause = (error as { cause?: { response?: { status?: number; statusText?: string }; code?: string } }).cause;
-	const statusCode = cause?.response?.status;
+	const statusCode = httpStatusOf(error);
 	if (statusCode !== undefined) {
 		const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === statusCode);
-		return { status: 'Error', message: rule?.properties.message ?? cause?.response?.statusText ?? `Received HTTP status code: ${statusCode}` };
+		return { status: 'Error', message: rule?.properties.message ?? `Received HTTP status code: ${statusCode}` };
 	}
+	const cause = (error as { cause?: { code?: string } }).cause;
 	return { status: 'Error', message: cause?.code ?? error.message };
 }

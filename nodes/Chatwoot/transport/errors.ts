@@ -123,6 +123,12 @@ function describeAnswer(answer: ChatwootAnswer): ErrorText {
 	return { message: words, hint: 'Check the fields of this item and run again.' };
 }
 
+/** One line on what Chatwoot (or a proxy in front of it) answered. */
+export function summariseAnswer(answer: ChatwootAnswer): string {
+	const { message } = describeAnswer(answer);
+	return message.startsWith('Chatwoot answered') ? message : `Chatwoot answered ${answer.statusCode}: ${message}`;
+}
+
 /** A NodeApiError built from Chatwoot's answer alone, so nothing of the request (its token) travels with it. */
 export function chatwootApiError(node: INode, answer: ChatwootAnswer, itemIndex?: number): NodeApiError {
 	const { message, hint } = describeAnswer(answer);

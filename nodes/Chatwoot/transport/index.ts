@@ -115,7 +115,7 @@ export async function sendWithRetries(
 			waitMs = backoffDelay(attempt, policy);
 		} else {
 			const verdict = classifyAnswer(outcome.statusCode);
-			if (verdict === 'lost' && !retryLostAnswers) throw new AnswerLostError(`HTTP ${outcome.statusCode}`);
+			if (verdict === 'lost' && !retryLostAnswers) throw new AnswerLostError(`HTTP ${outcome.statusCode}`, outcome);
 			if (verdict === 'final' || !mayRetry) return { answer: outcome, attempts: attempt, followedLostAnswer };
 			followedLostAnswer ||= verdict === 'lost';
 			waitMs = retryAfterMs(outcome.headers['retry-after']) ?? backoffDelay(attempt, policy);

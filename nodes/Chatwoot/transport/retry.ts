@@ -1,3 +1,5 @@
+import type { ChatwootAnswer } from './errors';
+
 /** The request never left this machine (connection refused, name not resolved): always safe to send again. */
 export class NotSentError extends Error {
 	constructor(readonly code: string) {
@@ -7,7 +9,10 @@ export class NotSentError extends Error {
 
 /** The request was sent but no usable answer came back (reset, timeout, 502/504): Chatwoot may or may not have processed it. */
 export class AnswerLostError extends Error {
-	constructor(readonly code: string) {
+	constructor(
+		readonly code: string,
+		readonly answer?: ChatwootAnswer,
+	) {
 		super(code);
 	}
 }

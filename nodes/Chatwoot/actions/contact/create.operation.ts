@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { AttributesError, parseJsonObject } from '../../helpers/attributes';
 import { MAX_AVATAR_BYTES, sniffAvatarType } from '../../helpers/avatar';
@@ -7,7 +7,8 @@ import { FormEncodingError, encodeMultipart, toRailsFormFields } from '../../hel
 import type { FormFile } from '../../helpers/multipart';
 import { AnswerLostError, sendWithRetries } from '../../transport';
 import type { ChatwootRequest } from '../../transport';
-import { chatwootApiError, offendingAttributes } from '../../transport/errors';
+import { chatwootApiError, offendingAttributes, summariseAnswer } from '../../transport/errors';
+import { classifyAnswer } from '../../transport/retry';
 import type { ItemContext } from '../itemContext';
 import { findContactByUniqueKey, UNIQUE_KEYS } from './findContact';
 import type { UniqueKey } from './findContact';
@@ -302,14 +303,12 @@ function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause
 	const why = keys.length
 		? `Retries ran out, and no contact with this ${keys.join(' / ')} was found afterwards.`
 		: 'Without an Email, Phone Number or Identifier the node cannot tell a repeat from a new contact, so it did not retry.';
-	return new NodeApiError(
+	// The cause code goes into the description: n8n replaces a message that names a network error
+	// code with its own generic text.
+	return new NodeOperationError(
 		context.getNode(),
-		{ code: cause },
-		{
-			message: `The connection to Chatwoot was lost after the request was sent (${cause}); the contact may have been created [item ${itemIndex}]`,
-			description: `${why} Check the account's contacts in Chatwoot before running this item again.`,
-			itemIndex,
-		},
+		`The connection to Chatwoot was lost after the request was sent; the contact may have been created [item ${itemIndex}]`,
+		{ itemIndex, description: `Cause: ${cause}. ${why} Check the account's contacts in Chatwoot before running this item again.` },
 	);
 }
 
@@ -325,10 +324,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 		// looked up instead.
 		result = await sendWithRetries(this, run.connection, request, run.options.retry, uniqueKeys.length > 0);
 	} catch (error) {
-		if (error instanceof AnswerLostError) throw mayHaveBeenCreated(this, itemIndex, error.code, uniqueKeys);
-		throw new NodeOperationError(this.getNode(), `Could not reach Chatwoot (${(error as Error).message}) [item ${itemIndex}]`, {
+		if (error instanceof AnswerLostError) {
+			const cause = error.answer ? summariseAnswer(error.answer) : error.code;
+			throw mayHaveBeenCreated(this, itemIndex, cause, uniqueKeys);
+		}
+		throw new NodeOperationError(this.getNode(), `Could not reach Chatwoot [item ${itemIndex}]`, {
 			itemIndex,
-			description: 'Check the Base URL of the credential and that the Chatwoot server is running and reachable from n8n.',
+			description: `Cause: ${(error as Error).message}. Check the Base URL of the credential and that the Chatwoot server is running and reachable from n8n.`,
 		});
 	}
 
@@ -348,8 +350,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 			},
 		};
 	}
-	if (followedLostAnswer && (answer.statusCode === 502 || answer.statusCode === 504)) {
-		throw mayHaveBeenCreated(this, itemIndex, `HTTP ${answer.statusCode}`, uniqueKeys);
+	if (followedLostAnswer && classifyAnswer(answer.statusCode) === 'lost') {
+		throw mayHaveBeenCreated(this, itemIndex, summariseAnswer(answer), uniqueKeys);
 	}
 	throw chatwootApiError(this.getNode(), answer, itemIndex);
 }

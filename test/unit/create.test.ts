@@ -1,0 +1,443 @@
+import nock from 'nock';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { capturedLogs, runChatwootNode } from '../harness/engine';
+import { binaryItem, GIF_1x1, PNG_1x1, TOKEN } from '../harness/fixtures';
+
+const BASE = 'https://chat.example.com';
+const credentials = { baseUrl: `${BASE}/app/accounts/1/dashboard`, accessToken: TOKEN };
+const CONTACT_RESPONSE = { payload: { contact: { id: 42, name: 'Jane' }, contact_inbox: { inbox: null, source_id: null } } };
+
+interface Captured {
+	path: string;
+	headers: Record<string, string | string[] | undefined>;
+	body: Buffer;
+}
+
+let captured: Captured[];
+let unmatched: number;
+const countUnmatched = () => unmatched++;
+
+beforeEach(() => {
+	captured = [];
+	unmatched = 0;
+	nock.disableNetConnect();
+	nock.emitter.on('no match', countUnmatched);
+});
+
+afterEach(() => {
+	nock.emitter.removeListener('no match', countUnmatched);
+	nock.cleanAll();
+	nock.enableNetConnect();
+});
+
+/** Answers POST /contacts with the given replies in turn, recording each request as sent. */
+function chatwoot(...replies: Array<[number, unknown, Record<string, string>?]>) {
+	const scope = nock(BASE);
+	for (const [status, body, headers] of replies) {
+		scope
+			.post(/\/api\/v1\/accounts\/\d+\/contacts$/)
+			.reply(function (uri, requestBody) {
+				const raw = typeof requestBody === 'string' ? requestBody : JSON.stringify(requestBody);
+				captured.push({ path: uri, headers: this.req.headers, body: Buffer.from(raw, /^[0-9a-f]+$/i.test(raw) && raw.length % 2 === 0 && !raw.startsWith('{') ? 'hex' : 'utf8') });
+				return [status, typeof body === 'string' ? body : JSON.stringify(body), { 'Content-Type': 'application/json; charset=utf-8', ...headers }];
+			});
+	}
+	return scope;
+}
+
+const networkError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+const jsonBody = (index = 0) => JSON.parse(captured[index].body.toString('utf8'));
+
+function create(parameters: INodeParameters, items?: INodeExecutionData[], continueOnFail = false) {
+	return runChatwootNode({
+		credentials,
+		continueOnFail,
+		items,
+		parameters: { resource: 'contact', operation: 'create', accountId: 1, inboxId: 3, ...parameters },
+	});
+}
+
+const FAST_RETRIES = { options: { initialRetryDelay: 1, maxRetryDelay: 5 } };
+
+describe('Contact → Create: the JSON request', () => {
+	test('maps every field to its Chatwoot parameter, sends the token header, and returns the response body', async () => {
+		chatwoot([200, CONTACT_RESPONSE]);
+		const result = await create({
+			accountId: '7',
+			inboxId: '3',
+			name: 'Jane Doe',
+			email: 'Jane@Example.com',
+			phoneNumber: '+14155550123',
+			avatarSource: 'url',
+			avatarUrl: 'https://cdn.example.com/jane.png',
+			additionalFields: {
+				identifier: 'crm-42',
+				blocked: true,
+				sourceId: 'src-1',
+				additionalAttributes: '{"company_name":"Acme","social_profiles":{"twitter":"jane"}}',
+				customAttributes: '{"plan":"pro","seats":5,"tags":["a"]}',
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(captured).toHaveLength(1);
+		expect(captured[0].path).toBe('/api/v1/accounts/7/contacts');
+		expect(captured[0].headers['api-access-token']).toBe(TOKEN);
+		expect(captured[0].headers['api_access_token']).toBeUndefined();
+		expect(captured[0].headers['content-type']).toMatch(/^application\/json/);
+		expect(jsonBody()).toEqual({
+			inbox_id: 3,
+			name: 'Jane Doe',
+			email: 'Jane@Example.com',
+			phone_number: '+14155550123',
+			identifier: 'crm-42',
+			source_id: 'src-1',
+			blocked: true,
+			avatar_url: 'https://cdn.example.com/jane.png',
+			additional_attributes: { company_name: 'Acme', social_profiles: { twitter: 'jane' } },
+			custom_attributes: { plan: 'pro', seats: 5, tags: ['a'] },
+		});
+		expect(result.items).toEqual([{ json: CONTACT_RESPONSE, pairedItem: { item: 0 } }]);
+	});
+
+	test('sends only what was set: no empty strings, no unset blocked, no attributes', async () => {
+		chatwoot([200, CONTACT_RESPONSE]);
+		await create({ name: '', email: '  ', phoneNumber: '', additionalFields: { identifier: '', sourceId: ' ' } });
+		expect(jsonBody()).toEqual({ inbox_id: 3 });
+	});
+
+	test('sends blocked: false when it was set to false', async () => {
+		chatwoot([200, CONTACT_RESPONSE]);
+		await create({ additionalFields: { blocked: false } });
+		expect(jsonBody()).toEqual({ inbox_id: 3, blocked: false });
+	});
+
+	test('resolves expressions per item, including attributes built by an expression', async () => {
+		chatwoot([200, CONTACT_RESPONSE], [200, CONTACT_RESPONSE]);
+		const result = await create(
+			{
+				name: '={{ $json.first + " " + $json.last }}',
+				email: '={{ $json.mail.toLowerCase() }}',
+				additionalFields: { customAttributes: '={{ { plan: $json.plan, seats: $json.seats } }}' },
+			},
+			[
+				{ json: { first: 'Ann', last: 'Lee', mail: 'ANN@X.COM', plan: 'pro', seats: 3 } },
+				{ json: { first: 'Bo', last: 'Yu', mail: 'BO@X.COM', plan: 'free', seats: 1 } },
+			],
+		);
+		expect(result.items).toHaveLength(2);
+		const bodies = [jsonBody(0), jsonBody(1)].sort((a, b) => a.name.localeCompare(b.name));
+		expect(bodies).toEqual([
+			{ inbox_id: 3, name: 'Ann Lee', email: 'ann@x.com', custom_attributes: { plan: 'pro', seats: 3 } },
+			{ inbox_id: 3, name: 'Bo Yu', email: 'bo@x.com', custom_attributes: { plan: 'free', seats: 1 } },
+		]);
+	});
+
+	test('keeps a sub-path of the base URL', async () => {
+		nock('https://example.com').post('/chatwoot/api/v1/accounts/1/contacts').reply(200, CONTACT_RESPONSE);
+		const result = await runChatwootNode({
+			credentials: { baseUrl: 'https://example.com/chatwoot/api/v1/', accessToken: TOKEN },
+			parameters: { resource: 'contact', operation: 'create', accountId: 1, inboxId: 3 },
+		});
+		expect(result.error).toBeUndefined();
+		expect(unmatched).toBe(0);
+	});
+});
+
+describe('Contact → Create: the avatar file as multipart', () => {
+	test('sends one multipart request with every field in Rails bracket form and the file last', async () => {
+		chatwoot([200, CONTACT_RESPONSE]);
+		const result = await create(
+			{
+				name: 'Jane',
+				email: 'jane@example.com',
+				avatarSource: 'binary',
+				binaryPropertyName: 'data',
+				additionalFields: {
+					blocked: false,
+					additionalAttributes: '{"social_profiles":{"twitter":"jane"},"tags":["a","b"]}',
+					customAttributes: '{"plan":"pro","seats":5}',
+				},
+			},
+			[binaryItem(PNG_1x1, 'application/octet-stream', 'jane.png')],
+		);
+		expect(result.error).toBeUndefined();
+		const contentType = String(captured[0].headers['content-type']);
+		const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(contentType)?.[1];
+		expect(boundary).toBeDefined();
+		const field = (name: string, value: string) =>
+			`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+		const expected = Buffer.concat([
+			Buffer.from(
+				field('inbox_id', '3') +
+					field('name', 'Jane') +
+					field('email', 'jane@example.com') +
+					field('blocked', 'false') +
+					field('additional_attributes[social_profiles][twitter]', 'jane') +
+					field('additional_attributes[tags][]', 'a') +
+					field('additional_attributes[tags][]', 'b') +
+					field('custom_attributes[plan]', 'pro') +
+					field('custom_attributes[seats]', '5') +
+					`--${boundary}\r\nContent-Disposition: form-data; name="avatar"; filename="jane.png"\r\nContent-Type: image/png\r\n\r\n`,
+			),
+			PNG_1x1,
+			Buffer.from(`\r\n--${boundary}--\r\n`),
+		]);
+		expect(captured[0].body.equals(expected)).toBe(true);
+	});
+
+	test('names a file without a name after its detected type', async () => {
+		chatwoot([200, CONTACT_RESPONSE]);
+		await create({ avatarSource: 'binary', binaryPropertyName: 'photo' }, [
+			{ json: {}, binary: { photo: { data: GIF_1x1.toString('base64'), mimeType: 'image/gif' } } },
+		]);
+		expect(captured[0].body.toString('latin1')).toContain('name="avatar"; filename="avatar.gif"\r\nContent-Type: image/gif');
+	});
+
+	test.each([
+		['a text file', Buffer.from('hello'), 'text/plain', /is not a JPEG, PNG or GIF image/, /declared type: text\/plain/],
+		['a file declared as PNG that is not one', Buffer.from('<svg/>'), 'image/png', /is not a JPEG, PNG or GIF image/, /checks the bytes/],
+		['a file over 15 MB', Buffer.concat([PNG_1x1, Buffer.alloc(15 * 1024 * 1024)]), 'image/png', /is too big/, /at most 15728640 bytes/],
+	])('refuses %s before sending anything', async (_label, bytes, mimeType, message, description) => {
+		const result = await create({ avatarSource: 'binary', binaryPropertyName: 'data' }, [binaryItem(bytes, mimeType, 'f')]);
+		expect(result.error?.message).toMatch(message);
+		expect(result.error?.message).toMatch(/\[item 0\]/);
+		expect(result.error?.description).toMatch(description);
+		expect(captured).toHaveLength(0);
+		expect(unmatched).toBe(0);
+	});
+
+	test('names the missing binary field', async () => {
+		const result = await create({ avatarSource: 'binary', binaryPropertyName: 'picture' }, [binaryItem(PNG_1x1, 'image/png')]);
+		expect(result.error?.message).toBe('Input Binary Field "picture" is missing on this item [item 0]');
+		expect(captured).toHaveLength(0);
+	});
+
+	test('refuses attribute values a form cannot carry instead of dropping them', async () => {
+		const result = await create(
+			{ avatarSource: 'binary', binaryPropertyName: 'data', additionalFields: { customAttributes: '{"plan":null}' } },
+			[binaryItem(PNG_1x1, 'image/png')],
+		);
+		expect(result.error?.message).toMatch(/Cannot upload the avatar file with these attributes: "custom_attributes.plan" is null/);
+		expect(result.error?.description).toMatch(/give the avatar as a URL/);
+		expect(captured).toHaveLength(0);
+	});
+});
+
+describe('Contact → Create: bad input is refused before any request', () => {
+	test.each([
+		['accountId', '1/../2', /Account must be a positive whole number \[item 0\]/],
+		['accountId', 'abc', /Account must be a positive whole number/],
+		['accountId', 0, /Account must be a positive whole number/],
+		['inboxId', -1, /Inbox must be a positive whole number/],
+		['inboxId', '0', /Inbox must be a positive whole number/],
+	])('%s = %j', async (parameter, value, message) => {
+		const result = await create({ [parameter]: value });
+		expect(result.error?.message).toMatch(message);
+		expect(result.error?.description).toMatch(/Choose an? (account|inbox) from the list/);
+		expect(unmatched).toBe(0);
+	});
+
+	test.each([
+		['customAttributes', '{"plan": "pro",}', /Custom Attributes is not valid JSON \[item 0\]/, /line 1, column 16/],
+		['customAttributes', '["pro"]', /Custom Attributes must be a JSON object/, /an array/],
+		['additionalAttributes', '"Acme"', /Additional Attributes must be a JSON object/, /a string/],
+		['additionalAttributes', 'null', /Additional Attributes must be a JSON object/, /null/],
+	])('%s = %s', async (parameter, value, message, description) => {
+		const result = await create({ additionalFields: { [parameter]: value } });
+		expect(result.error?.message).toMatch(message);
+		expect(result.error?.description).toMatch(description);
+		expect(unmatched).toBe(0);
+	});
+
+	test('blocked from an expression must be a boolean', async () => {
+		const result = await create({ additionalFields: { blocked: '={{ "maybe" }}' } });
+		expect(result.error?.message).toBe('Blocked must be true or false [item 0]');
+		expect(unmatched).toBe(0);
+	});
+
+	test('an avatar URL must be http(s)', async () => {
+		const result = await create({ avatarSource: 'url', avatarUrl: 'file:///etc/passwd' });
+		expect(result.error?.message).toBe('Avatar URL must be an http(s) address [item 0]');
+		expect(unmatched).toBe(0);
+	});
+
+	test('a credential Base URL that is not a URL is named as such', async () => {
+		const result = await runChatwootNode({
+			credentials: { baseUrl: 'chat.example.com', accessToken: TOKEN },
+			parameters: { resource: 'contact', operation: 'create', accountId: 1, inboxId: 3 },
+		});
+		expect(result.error?.message).toMatch(/The Chatwoot Base URL "chat.example.com" is not an http\(s\) URL/);
+		expect(unmatched).toBe(0);
+	});
+});
+
+describe('Contact → Create: Chatwoot errors become clear messages', () => {
+	const PROXY_502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+
+	test.each<[string, number, unknown, Record<string, string> | undefined, RegExp, RegExp]>([
+		['invalid token', 401, { error: 'Invalid Access Token' }, undefined, /^Invalid Access Token \[item 0\]$/, /HTTP 401.*Profile Settings → Access Token/],
+		['bot token', 401, { error: 'Access to this endpoint is not authorized for bots' }, undefined, /not authorized for bots/, /agent-bot or platform-app token/],
+		['no token reached Chatwoot', 401, { errors: ['You need to sign in or sign up before continuing.'] }, undefined, /You need to sign in/, /No token reached Chatwoot/],
+		['suspended account', 401, { error: 'Account is suspended' }, undefined, /Account is suspended/, /suspended/],
+		['not a member', 401, { error: 'You are not authorized to access this account' }, undefined, /not authorized to access this account/, /not a member of this account/],
+		['unknown account or inbox', 404, { error: 'Resource could not be found' }, undefined, /^Resource could not be found/, /inbox must belong to the chosen account/],
+		['email taken', 422, { message: 'Email has already been taken', attributes: ['email'] }, undefined, /^Email has already been taken \[item 0\]$/, /Fields: email.*unique per account/],
+		['phone format', 422, { message: 'Phone number should be in e164 format', attributes: ['phone_number'] }, undefined, /e164/, /E\.164.*\+14155550123/],
+		['two errors', 422, { message: 'Email has already been taken, Phone number has already been taken', attributes: ['email', 'phone_number'] }, undefined, /Email has already been taken, Phone number/, /Fields: email, phone_number/],
+		['name too long', 422, { message: 'Name is too long (maximum is 255 characters)', attributes: ['name'] }, undefined, /Name is too long/, /255 characters/],
+		['email inbox without email', 422, { error: 'param is missing or the value is empty: contact email' }, undefined, /param is missing or the value is empty: contact email/, /Email inbox/],
+		['phone inbox without phone', 422, { error: 'param is missing or the value is empty: contact phone number' }, undefined, /contact phone number/, /WhatsApp or SMS inbox/],
+		['bad source id', 422, { message: 'Source invalid source id for whatsapp inbox. valid Regex (?-mix:^\\d{1,15}\\z)', attributes: ['source_id'] }, undefined, /Source invalid source id for whatsapp inbox/, /WhatsApp inboxes take digits only/],
+		['server error', 500, { status: 500, error: 'Internal Server Error' }, undefined, /^Internal Server Error/, /Facebook, Instagram/],
+		['malformed body', 400, { status: 400, error: 'Bad Request' }, undefined, /^Bad Request/, /could not read the request body/],
+		['proxy page', 502, PROXY_502, { 'Content-Type': 'text/html' }, /may have been created \[item 0\]/, /^Cause: Chatwoot answered 502 with an HTML page "502 Bad Gateway"/],
+		['proxy page for a 503 that outlasts the retries', 503, PROXY_502.replace(/502 Bad Gateway/g, '503 Service Unavailable'), { 'Content-Type': 'text/html' }, /503 with an HTML page "503 Service Unavailable"/, /a proxy in front of it failed/],
+		['body that is not JSON', 500, 'oops', { 'Content-Type': 'text/plain' }, /500 with a body that is not JSON/, /failed/],
+	])('%s', async (_label, status, body, headers, message, description) => {
+		chatwoot([status, body, headers]);
+		const result = await create({ name: 'Jane', options: { maxRetries: 0 } });
+		expect(result.error?.message).toMatch(message);
+		expect(result.error?.description).toMatch(description);
+		if (status !== 502) expect(result.error?.httpCode).toBe(String(status));
+		expect(captured).toHaveLength(1);
+	});
+
+	test('a rate limit that outlasts the retries says what to do', async () => {
+		chatwoot([429, 'Retry later\n', { 'Content-Type': 'text/plain' }], [429, 'Retry later\n', { 'Content-Type': 'text/plain' }]);
+		const result = await create({ options: { maxRetries: 1, initialRetryDelay: 1 } });
+		expect(result.error?.message).toBe('Chatwoot is rate-limiting these requests (429 Retry later) [item 0]');
+		expect(result.error?.description).toMatch(/Lower Requests in Flight/);
+		expect(captured).toHaveLength(2);
+	});
+
+	test('the token appears in no error, whatever Chatwoot answered', async () => {
+		chatwoot([401, { error: 'Invalid Access Token' }]);
+		const result = await create({});
+		expect(JSON.stringify(result.error)).not.toContain(TOKEN);
+		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
+	});
+});
+
+afterAll(() => {
+	// Every test above ran with the token; n8n's logs saw many requests and failures.
+	expect(capturedLogs.length).toBeGreaterThan(0);
+	expect(capturedLogs.join('\n')).not.toContain(TOKEN);
+});
+
+describe('Contact → Create: Continue On Fail', () => {
+	test('gives an error item for each failing input and keeps every output paired with its input', async () => {
+		chatwoot(
+			[200, { payload: { contact: { id: 1 } } }],
+			[422, { message: 'Email has already been taken', attributes: ['email'] }],
+			[200, { payload: { contact: { id: 3 } } }],
+		);
+		const items = [
+			{ json: { email: 'a@x.com', attributes: '{}' } },
+			{ json: { email: 'b@x.com', attributes: '{not json' } },
+			{ json: { email: 'taken@x.com', attributes: '{}' } },
+			{ json: { email: 'c@x.com', attributes: '{}' } },
+		];
+		const result = await create(
+			{ email: '={{ $json.email }}', additionalFields: { customAttributes: '={{ $json.attributes }}' }, options: { requestsInFlight: 1 } },
+			items,
+			true,
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items?.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items?.[0].json).toEqual({ payload: { contact: { id: 1 } } });
+		expect(result.items?.[1].json).toMatchObject({ error: 'Custom Attributes is not valid JSON [item 1]', itemIndex: 1 });
+		expect(result.items?.[2].json).toMatchObject({ error: 'Email has already been taken [item 2]', httpCode: '422', itemIndex: 2 });
+		expect(result.items?.[3].json).toEqual({ payload: { contact: { id: 3 } } });
+		expect(captured.map((request) => JSON.parse(request.body.toString()).email)).toEqual(['a@x.com', 'taken@x.com', 'c@x.com']);
+		expect(JSON.stringify(result.items)).not.toContain(TOKEN);
+	});
+
+	test('without Continue On Fail the first failure stops the node and names its item', async () => {
+		chatwoot([200, CONTACT_RESPONSE], [422, { message: 'Email Invalid email', attributes: ['email'] }]);
+		const result = await create({ email: '={{ $json.email }}', options: { requestsInFlight: 1 } }, [
+			{ json: { email: 'a@x.com' } },
+			{ json: { email: 'nope' } },
+			{ json: { email: 'c@x.com' } },
+		]);
+		expect(result.error?.message).toBe('Email Invalid email [item 1]');
+		expect(captured).toHaveLength(2);
+	});
+});
+
+describe('Contact → Create: retries', () => {
+	test('retries a 429 and a 503 and returns the final answer', async () => {
+		chatwoot(
+			[429, 'Retry later\n', { 'Content-Type': 'text/plain' }],
+			[503, '<html><title>Service Unavailable</title></html>', { 'Content-Type': 'text/html' }],
+			[200, CONTACT_RESPONSE],
+		);
+		const result = await create({ name: 'Jane', ...FAST_RETRIES });
+		expect(result.items?.[0].json).toEqual(CONTACT_RESPONSE);
+		expect(captured).toHaveLength(3);
+	});
+
+	test('retries a refused connection', async () => {
+		nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ECONNREFUSED', 'connect ECONNREFUSED'));
+		chatwoot([200, CONTACT_RESPONSE]);
+		const result = await create({ name: 'Jane', ...FAST_RETRIES });
+		expect(result.items?.[0].json).toEqual(CONTACT_RESPONSE);
+	});
+
+	test('honours Retry-After from a proxy', async () => {
+		chatwoot([429, 'Retry later\n', { 'Content-Type': 'text/plain', 'Retry-After': '1' }], [200, CONTACT_RESPONSE]);
+		const started = Date.now();
+		await create({ name: 'Jane', options: { initialRetryDelay: 1, maxRetryDelay: 5 } });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+	});
+
+	test('does not repeat a create whose answer was lost when the contact has no unique key', async () => {
+		nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ECONNRESET', 'socket hang up'));
+		const result = await create({ name: 'No Key', ...FAST_RETRIES });
+		expect(result.error?.message).toBe(
+			'The connection to Chatwoot was lost after the request was sent; the contact may have been created [item 0]',
+		);
+		expect(result.error?.description).toMatch(/^Cause: ECONNRESET\. Without an Email, Phone Number or Identifier/);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	test('a 502 from a gateway is a lost answer too', async () => {
+		chatwoot([502, '<html><title>502 Bad Gateway</title></html>', { 'Content-Type': 'text/html' }]);
+		const result = await create({ name: 'No Key', ...FAST_RETRIES });
+		expect(result.error?.message).toMatch(/may have been created/);
+		expect(captured).toHaveLength(1);
+	});
+
+	test('repeats a lost create for a contact with an email, and returns the existing contact when the repeat is refused as taken', async () => {
+		chatwoot([504, 'Gateway Timeout', { 'Content-Type': 'text/plain' }], [422, { message: 'Email has already been taken', attributes: ['email'] }]);
+		let filterBody: unknown;
+		nock(BASE)
+			.post('/api/v1/accounts/1/contacts/filter', (body) => {
+				filterBody = body;
+				return true;
+			})
+			.reply(200, { meta: { count: 2 }, payload: [{ id: 9, email: 'jane@example.community' }, { id: 8, email: 'jane@example.com' }] });
+		const result = await create({ email: 'Jane@Example.com', ...FAST_RETRIES });
+		expect(filterBody).toEqual({ payload: [{ attribute_key: 'email', filter_operator: 'equal_to', values: ['Jane@Example.com'], query_operator: null }] });
+		expect(result.items?.[0].json).toEqual({
+			payload: { contact: { id: 8, email: 'jane@example.com' } },
+			recovered: { matchedBy: 'email', note: expect.stringMatching(/answer was lost/) },
+		});
+	});
+
+	test('a plain "already taken" without a lost answer before it is an error, not a lookup', async () => {
+		chatwoot([422, { message: 'Identifier has already been taken', attributes: ['identifier'] }]);
+		const result = await create({ additionalFields: { identifier: 'crm-1' }, ...FAST_RETRIES });
+		expect(result.error?.message).toBe('Identifier has already been taken [item 0]');
+		expect(unmatched).toBe(0);
+	});
+
+	test('an identifier is matched case-sensitively when looking the contact up', async () => {
+		nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ETIMEDOUT', 'timeout'));
+		chatwoot([422, { message: 'Identifier has already been taken', attributes: ['identifier'] }]);
+		nock(BASE).post('/api/v1/accounts/1/contacts/filter').reply(200, { payload: [{ id: 5, identifier: 'crm-a' }] });
+		const result = await create({ additionalFields: { identifier: 'CRM-A' }, ...FAST_RETRIES });
+		expect(result.error?.message).toMatch(/may have been created \[item 0\]/);
+		expect(result.error?.description).toMatch(/no contact with this identifier was found/);
+	});
+});

@@ -153,4 +153,24 @@ describe('§2.1 permitted parameters', () => {
 		]);
 		expect(sim.contacts(SEED.accounts.other)).toEqual([]);
 	});
+
+	it('Rack nesting: key[][field] builds an array of hashes, repeated plain keys keep the last value', async () => {
+		await call(sim, 'POST', CONTACTS, {
+			body: 'name=first&name=last&custom_attributes[items][][sku]=a&custom_attributes[items][][qty]=1&custom_attributes[items][][sku]=b',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		});
+		expect(sim.contacts()[0]).toMatchObject({
+			name: 'last',
+			custom_attributes: { items: [{ sku: 'a', qty: '1' }, { sku: 'b' }] },
+		});
+	});
+
+	it('conflicting parameter shapes (a=1&a[b]=2) are a 400 like Rack::QueryParser::ParameterTypeError', async () => {
+		const response = await call(sim, 'POST', CONTACTS, {
+			body: 'custom_attributes=1&custom_attributes[b]=2',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+		});
+		expect(response.status).toBe(400);
+		expect(sim.contacts()).toHaveLength(0);
+	});
 });

@@ -1,0 +1,247 @@
+/**
+ * End-to-end test against a real n8n: the packed node is installed like n8n's Community Nodes installer
+ * does, the example workflow runs headless and then in the editor through a real browser, and the
+ * results are checked on the Chatwoot simulator.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ACCOUNTS, INBOXES, SEED } from '../test/simulator/seed';
+import { startSimulator, type Simulator, type StoredContact } from '../test/simulator';
+import { launchChromium, type Browser } from './lib/browser';
+import { assert, Checks } from './lib/checks';
+import { listNodeTypes, restLogin } from './lib/editor-api';
+import { dropdownOptions, executeOpenNode, openNode, openWorkflow, screenshot, signIn } from './lib/editor-ui';
+import { info, seconds } from './lib/log';
+import {
+	createUserFolder,
+	ensureN8nRuntime,
+	executeWorkflow,
+	n8nDataDir,
+	removeUserFolder,
+	startEditor,
+	type Editor,
+	type ExecutionResult,
+	type UserFolder,
+} from './lib/n8n-runtime';
+import { packProject } from './lib/pack';
+import { repoRoot } from './lib/paths';
+import {
+	chatwootNodes,
+	NODE_TYPE,
+	PACKAGE_NAME,
+	prepareUserFolder,
+	TOOL_NODE_TYPE,
+	type ChatwootTarget,
+	type ExampleWorkflow,
+} from './lib/setup';
+
+const OVERALL_TIMEOUT_MS = 25 * 60_000;
+
+interface SentItem {
+	json: { name: string; email: string; plan?: string; [key: string]: unknown };
+	binary: { data: { data: string; mimeType: string; fileName: string } };
+}
+
+/** The items the example's Code node handed to the Chatwoot node, with their inline image bytes. */
+function itemsSentToChatwoot(execution: ExecutionResult, workflow: ExampleWorkflow): SentItem[] {
+	const chatwoot = chatwootNodes(workflow)[0];
+	const parentName = Object.entries(workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>)
+		.find(([, outputs]) => outputs.main.some((targets) => targets.some((target) => target.node === chatwoot.name)))?.[0];
+	assert(parentName, `no node feeds "${chatwoot.name}" in ${workflow.file}`);
+	const items = execution.runData[parentName]?.[0]?.data?.main?.[0] as unknown as SentItem[] | undefined;
+	assert(items?.length, `"${parentName}" produced no items`);
+	return items;
+}
+
+const sha256 = (base64: string) => createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
+
+function contactByEmail(contacts: StoredContact[], email: string): StoredContact {
+	const contact = contacts.find((candidate) => candidate.email === email.toLowerCase());
+	assert(contact, `no contact with email ${email} on the simulator (it has: ${contacts.map((c) => c.email).join(', ') || 'none'})`);
+	return contact;
+}
+
+async function main(): Promise<boolean> {
+	const begin = Date.now();
+	const checks = new Checks();
+	const artifacts = join(repoRoot(), 'test-artifacts', 'e2e');
+	await mkdir(artifacts, { recursive: true });
+	for (const old of (await readdir(artifacts)).filter((file) => file.endsWith('.png'))) await rm(join(artifacts, old));
+
+	const scratch = await mkdtemp(join(tmpdir(), 'chatwoot-e2e-'));
+	let simulator: Simulator | undefined;
+	let folder: UserFolder | undefined;
+	let editor: Editor | undefined;
+	let browser: Browser | undefined;
+	try {
+		const tarball = await packProject(scratch);
+		info(`packed ${tarball}`);
+		const runtime = await ensureN8nRuntime();
+		simulator = await startSimulator({ port: 0 });
+		info(`Chatwoot simulator on ${simulator.url}`);
+		folder = await createUserFolder();
+		const target: ChatwootTarget = {
+			baseUrl: simulator.url,
+			accessToken: SEED.tokens.admin,
+			accountId: SEED.accounts.main,
+			inboxId: SEED.inboxes.api,
+			label: 'the Chatwoot simulator',
+		};
+		const setupBegin = Date.now();
+		const prepared = await prepareUserFolder(runtime, folder, tarball, target);
+		info(`n8n user folder ${folder.path} prepared in ${seconds(setupBegin)}`);
+		const workflow = prepared.workflows.find((candidate) => chatwootNodes(candidate).length > 0);
+		assert(workflow, 'no example workflow uses the Chatwoot node');
+		const nodeName = chatwootNodes(workflow)[0].name;
+
+		await checks.check('the package is installed as n8n’s Community Nodes installer installs it', async () => {
+			const packageDir = join(n8nDataDir(folder!), 'nodes', 'node_modules', PACKAGE_NAME);
+			const installed = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+			assert(!installed.peerDependencies && !installed.devDependencies, 'peer/dev dependencies were not stripped');
+			assert(!existsSync(join(packageDir, 'node_modules', 'n8n-workflow')), 'n8n-workflow was installed next to the node');
+			const manifest = JSON.parse(await readFile(join(n8nDataDir(folder!), 'nodes', 'package.json'), 'utf8')) as {
+				dependencies: Record<string, string>;
+			};
+			assert(manifest.dependencies[PACKAGE_NAME] === prepared.packageVersion, 'nodes/package.json does not list the package');
+		});
+
+		// Headless run: n8n execute, then the simulator's view of what arrived.
+		const execution = await executeWorkflow(runtime, folder, workflow.id, { timeoutMs: 180_000 });
+		const timings = Object.entries(execution.runData)
+			.map(([name, runs]) => `${name} ${runs[0]?.executionTime ?? '?'} ms`)
+			.join(', ');
+		info(`n8n execute took ${execution.durationMs} ms (process start-up included); per node: ${timings}`);
+
+		const sent = await checks.check(`n8n execute runs "${workflow.name}" without errors`, () => {
+			assert(!execution.error, `the execution failed: ${String(JSON.stringify(execution.error)).slice(0, 1500)}`);
+			const run = execution.runData[nodeName]?.[0];
+			assert(run?.executionStatus === 'success', `"${nodeName}" status ${run?.executionStatus}: ${JSON.stringify(run?.error)}`);
+			const items = itemsSentToChatwoot(execution, workflow);
+			const created = run.data?.main?.[0] ?? [];
+			assert(created.length === items.length, `"${nodeName}" returned ${created.length} items for ${items.length} inputs`);
+			return items;
+		});
+
+		await checks.check('the simulator holds each contact with its name, email, inbox and custom attributes', () => {
+			assert(sent, 'nothing was sent (see the previous failure)');
+			const contacts = simulator!.contacts(SEED.accounts.main);
+			assert(contacts.length === sent.length, `expected ${sent.length} contacts, the simulator has ${contacts.length}`);
+			for (const { json } of sent) {
+				const contact = contactByEmail(contacts, json.email);
+				assert(contact.name === json.name, `${json.email}: name ${contact.name} instead of ${json.name}`);
+				assert(contact.custom_attributes.plan === json.plan, `${json.email}: custom_attributes ${JSON.stringify(contact.custom_attributes)}`);
+				assert(
+					contact.contact_inboxes.some((link) => link.inbox_id === SEED.inboxes.api),
+					`${json.email}: not linked to inbox ${SEED.inboxes.api} (${JSON.stringify(contact.contact_inboxes)})`,
+				);
+			}
+		});
+
+		await checks.check('each avatar arrived byte for byte (sha256 of the stored file equals the input image)', () => {
+			assert(sent, 'nothing was sent (see the previous failure)');
+			const contacts = simulator!.contacts(SEED.accounts.main);
+			for (const { json, binary } of sent) {
+				const { avatar } = contactByEmail(contacts, json.email);
+				assert(avatar, `${json.email}: no avatar stored`);
+				const expected = sha256(binary.data.data);
+				assert(avatar.sha256 === expected, `${json.email}: avatar sha256 ${avatar.sha256}, input ${expected}`);
+				assert(avatar.contentType === binary.data.mimeType, `${json.email}: content type ${avatar.contentType}`);
+			}
+		});
+
+		// Editor run: the same workflow through the UI, so the simulator starts empty again.
+		simulator.reset();
+		const editorBegin = Date.now();
+		editor = await startEditor(runtime, folder);
+		info(`n8n editor ready on ${editor.url} in ${seconds(editorBegin)} (pid ${editor.pid})`);
+
+		await checks.check(`n8n offers ${NODE_TYPE} and its AI-agent tool ${TOOL_NODE_TYPE}`, async () => {
+			const names = (await listNodeTypes(editor!.url, await restLogin(editor!.url, folder!.owner))).map((type) => type.name);
+			assert(names.includes(NODE_TYPE), `${NODE_TYPE} is not among n8n's ${names.length} node types`);
+			assert(names.includes(TOOL_NODE_TYPE), `${TOOL_NODE_TYPE} is not among n8n's node types`);
+		});
+
+		browser = await launchChromium();
+		const page = await browser.context.newPage();
+		page.setDefaultTimeout(30_000);
+		const browserCheck = async (name: string, shot: string, body: () => Promise<void>) =>
+			await checks.check(name, async () => {
+				try {
+					await body();
+					return true;
+				} catch (error) {
+					await screenshot(page, artifacts, `FAILED-${shot}`).catch(() => undefined);
+					throw error;
+				}
+			});
+
+		const signedIn = await browserCheck('editor: the env-managed owner signs in (no sign-up screen)', '01-signin', async () => {
+			await signIn(page, editor!.url, folder!.owner);
+			await screenshot(page, artifacts, '01-signed-in');
+		});
+
+		await browserCheck('editor: Account and Inbox dropdowns list the simulator’s accounts and inboxes', '02-dropdowns', async () => {
+			assert(signedIn, 'not signed in (see the previous failure)');
+			await openWorkflow(page, editor!.url, workflow.id);
+			await screenshot(page, artifacts, '02-workflow');
+			await openNode(page, nodeName);
+			const accounts = await dropdownOptions(page, 'accountId', join(artifacts, '03-account-dropdown.png'));
+			const adminAccounts = ACCOUNTS.filter((account) =>
+				[SEED.accounts.main, SEED.accounts.suspended].some((id) => id === account.id),
+			);
+			for (const account of adminAccounts) {
+				assert(accounts.some((text) => text.includes(account.name)), `no "${account.name}" in [${accounts.join(' | ')}]`);
+			}
+			const inboxes = await dropdownOptions(page, 'inboxId', join(artifacts, '04-inbox-dropdown.png'));
+			for (const inbox of INBOXES.filter((candidate) => candidate.accountId === SEED.accounts.main)) {
+				assert(inboxes.some((text) => text.includes(inbox.name)), `no "${inbox.name}" in [${inboxes.join(' | ')}]`);
+			}
+			info(`  accounts: ${accounts.join(' | ')}`);
+			info(`  inboxes: ${inboxes.length} listed, e.g. ${inboxes.slice(0, 3).join(' | ')}`);
+		});
+
+		await browserCheck('editor: "Execute step" creates the contacts and the output panel shows them', '05-execute', async () => {
+			assert(signedIn, 'not signed in (see the previous failure)');
+			const firstEmail = sent?.[0]?.json.email ?? 'ada.lovelace@example.com';
+			const output = await executeOpenNode(page, firstEmail);
+			await screenshot(page, artifacts, '05-output');
+			const contacts = simulator!.contacts(SEED.accounts.main);
+			const contact = contactByEmail(contacts, firstEmail);
+			assert(contact.avatar, `${firstEmail} was created from the editor without its avatar`);
+			// The avatar thumbnail URL is minted by the simulator, so seeing it proves the panel shows Chatwoot's answer.
+			assert(output.includes(simulator!.url), `the output panel shows no data from ${simulator!.url}`);
+			info(`  the editor run created ${contacts.length} contacts; the first has id ${contact.id}`);
+		});
+	} catch (error) {
+		checks.fail('setting up the run', error);
+	} finally {
+		await browser?.close().catch((error: Error) => info(`closing the browser: ${error.message}`));
+		await editor?.stop().catch((error: Error) => info(`stopping n8n: ${error.message}`));
+		await simulator?.close().catch((error: Error) => info(`stopping the simulator: ${error.message}`));
+		if (folder) await removeUserFolder(folder);
+		await rm(scratch, { recursive: true, force: true });
+	}
+	info(`screenshots in ${artifacts}; total ${seconds(begin)}`);
+	console.log(checks.summary());
+	return checks.ok;
+}
+
+const watchdog = setTimeout(() => {
+	console.error(`e2e: no result after ${OVERALL_TIMEOUT_MS / 60_000} minutes, giving up`);
+	process.exit(2);
+}, OVERALL_TIMEOUT_MS);
+watchdog.unref();
+
+main().then(
+	(ok) => {
+		process.exitCode = ok ? 0 : 1;
+	},
+	(error: Error) => {
+		console.error(error);
+		process.exitCode = 1;
+	},
+);

@@ -1,0 +1,67 @@
+/** Steps in n8n 2.40's editor UI, located the way n8n's own Playwright tests locate them (data-test-id). */
+import { join } from 'node:path';
+
+import type { Page } from 'playwright-core';
+
+import { info } from './log';
+import type { Owner } from './n8n-runtime';
+
+export async function signIn(page: Page, editorUrl: string, owner: Owner): Promise<void> {
+	await page.goto(`${editorUrl}/signin`, { waitUntil: 'domcontentloaded' });
+	const email = page.getByTestId('emailOrLdapLoginId').locator('input');
+	await email.waitFor({ timeout: 30_000 });
+	// With the owner managed by env there must be no owner set-up wizard in the way.
+	if (page.url().includes('/setup')) throw new Error(`n8n shows its owner sign-up screen (${page.url()})`);
+	await email.fill(owner.email);
+	await page.getByTestId('password').locator('input').fill(owner.password);
+	await page.getByTestId('form-submit-button').click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+}
+
+export async function openWorkflow(page: Page, editorUrl: string, workflowId: string): Promise<void> {
+	await page.goto(`${editorUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
+	await page.getByTestId('canvas-node').first().waitFor({ timeout: 30_000 });
+}
+
+export async function openNode(page: Page, nodeName: string): Promise<void> {
+	await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
+	await page.getByTestId('ndv').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Opens a dropdown parameter, waits for its (remotely loaded) options and returns their texts. Other
+ * selects (the input panel's node picker) keep hidden options in the page, so only visible ones count.
+ */
+export async function dropdownOptions(page: Page, parameterName: string, screenshot?: string): Promise<string[]> {
+	const options = page.getByRole('option').filter({ visible: true });
+	for (let attempt = 1; ; attempt++) {
+		await page.getByTestId(`parameter-input-${parameterName}`).click();
+		try {
+			await options.first().waitFor({ timeout: 5_000 });
+			break;
+		} catch (error) {
+			// A click that lands while the panel is still sliding in opens nothing.
+			if (attempt === 4) throw error;
+			info(`  ${parameterName}: no options after click ${attempt}, clicking again`);
+			await page.keyboard.press('Escape');
+		}
+	}
+	if (screenshot) await page.screenshot({ path: screenshot });
+	const texts = (await options.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+	await page.keyboard.press('Escape');
+	return texts;
+}
+
+/** Clicks "Execute step" in the open node and returns the output panel's text once items are shown. */
+export async function executeOpenNode(page: Page, expectText: string, timeoutMs = 90_000): Promise<string> {
+	await page.getByTestId('node-execute-button').first().click();
+	const output = page.getByTestId('output-panel');
+	await output.getByText(expectText, { exact: false }).first().waitFor({ timeout: timeoutMs });
+	return await output.innerText();
+}
+
+export async function screenshot(page: Page, dir: string, name: string): Promise<string> {
+	const path = join(dir, `${name}.png`);
+	await page.screenshot({ path });
+	return path;
+}

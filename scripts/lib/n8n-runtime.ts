@@ -413,6 +413,8 @@ export interface Editor {
 	port: number;
 	pid: number;
 	output(): string;
+	/** Settles when the n8n process ends, whoever ended it. */
+	exited: Promise<number | null>;
 	stop(): Promise<void>;
 }
 
@@ -459,5 +461,5 @@ export async function startEditor(
 		await service.stop();
 		throw error;
 	}
-	return { url, port, pid: service.pid, output: service.output, stop: () => service.stop() };
+	return { url, port, pid: service.pid, output: service.output, exited: service.exited, stop: () => service.stop() };
 }

@@ -421,7 +421,7 @@ describe('Contact → Create: retries', () => {
 		expect(filterBody).toEqual({ payload: [{ attribute_key: 'email', filter_operator: 'equal_to', values: ['Jane@Example.com'], query_operator: null }] });
 		expect(result.items?.[0].json).toEqual({
 			payload: { contact: { id: 8, email: 'jane@example.com' } },
-			recovered: { matchedBy: 'email', note: expect.stringMatching(/answer was lost/) },
+			recovered: { matchedBy: 'email', note: expect.stringMatching(/answer was lost \(the repeat was refused as taken\)/) },
 		});
 	});
 
@@ -432,12 +432,25 @@ describe('Contact → Create: retries', () => {
 		expect(unmatched).toBe(0);
 	});
 
+	test('when the retries run out on lost answers, a contact with a unique key is still looked up', async () => {
+		for (let attempt = 0; attempt < 2; attempt++) {
+			nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ECONNRESET', 'socket hang up'));
+		}
+		nock(BASE).post('/api/v1/accounts/1/contacts/filter').reply(200, { payload: [{ id: 11, phone_number: '+14155550123' }] });
+		const result = await create({ phoneNumber: '+14155550123', options: { maxRetries: 1, initialRetryDelay: 1 } });
+		expect(result.items?.[0].json).toEqual({
+			payload: { contact: { id: 11, phone_number: '+14155550123' } },
+			recovered: { matchedBy: 'phone_number', note: expect.stringMatching(/\(ECONNRESET\)/) },
+		});
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
 	test('an identifier is matched case-sensitively when looking the contact up', async () => {
 		nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ETIMEDOUT', 'timeout'));
 		chatwoot([422, { message: 'Identifier has already been taken', attributes: ['identifier'] }]);
 		nock(BASE).post('/api/v1/accounts/1/contacts/filter').reply(200, { payload: [{ id: 5, identifier: 'crm-a' }] });
 		const result = await create({ additionalFields: { identifier: 'CRM-A' }, ...FAST_RETRIES });
 		expect(result.error?.message).toMatch(/may have been created \[item 0\]/);
-		expect(result.error?.description).toMatch(/no contact with this identifier was found/);
+		expect(result.error?.description).toMatch(/No contact with this identifier was found/);
 	});
 });

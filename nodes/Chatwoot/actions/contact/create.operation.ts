@@ -301,7 +301,7 @@ async function buildRequest(context: IExecuteFunctions, itemIndex: number, accou
 
 function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause: string, keys: UniqueKey[]) {
 	const why = keys.length
-		? `Retries ran out, and no contact with this ${keys.join(' / ')} was found afterwards.`
+		? `No contact with this ${keys.join(' / ')} was found afterwards.`
 		: 'Without an Email, Phone Number or Identifier the node cannot tell a repeat from a new contact, so it did not retry.';
 	// The cause code goes into the description: n8n replaces a message that names a network error
 	// code with its own generic text.
@@ -312,46 +312,67 @@ function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause
 	);
 }
 
+/**
+ * After a lost answer: the contact may exist. It is looked up by its unique keys and returned,
+ * marked; without a key, or when nothing is found, the item fails saying it may have been created.
+ */
+async function recoverExisting(
+	context: IExecuteFunctions,
+	run: ItemContext,
+	itemIndex: number,
+	accountId: number,
+	fields: ContactFields,
+	keys: UniqueKey[],
+	cause: string,
+): Promise<IDataObject> {
+	for (const key of keys) {
+		const contact = await findContactByUniqueKey(context, run, accountId, key, fields[key] as string);
+		if (contact) {
+			return {
+				payload: { contact },
+				recovered: {
+					matchedBy: key,
+					note: `An earlier attempt's answer was lost (${cause}); Chatwoot has a contact with this ${key}, so it is returned instead of creating a duplicate.`,
+				},
+			};
+		}
+	}
+	throw mayHaveBeenCreated(context, itemIndex, cause, keys);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemContext): Promise<IDataObject> {
 	const { accountId, fields } = readFields(this, itemIndex);
 	const request = await buildRequest(this, itemIndex, accountId, fields);
 	const uniqueKeys = UNIQUE_KEYS.filter((key) => typeof fields[key] === 'string');
 
-	let result;
-	try {
-		// Repeating a create whose answer was lost can only duplicate a contact that has no unique
-		// key: with one, Chatwoot refuses the repeat as "has already been taken" and the contact is
-		// looked up instead.
-		result = await sendWithRetries(this, run.connection, request, run.options.retry, uniqueKeys.length > 0);
-	} catch (error) {
-		if (error instanceof AnswerLostError) {
-			const cause = error.answer ? summariseAnswer(error.answer) : error.code;
-			throw mayHaveBeenCreated(this, itemIndex, cause, uniqueKeys);
-		}
+	// Repeating a create whose answer was lost can only duplicate a contact that has no unique key:
+	// with one, Chatwoot refuses the repeat as "has already been taken" and the contact is looked up.
+	const outcome = await sendWithRetries(this, run.connection, request, run.options.retry, uniqueKeys.length > 0).catch(
+		(error: Error) => error,
+	);
+	if (outcome instanceof AnswerLostError) {
+		const cause = outcome.answer ? summariseAnswer(outcome.answer) : outcome.code;
+		return await recoverExisting(this, run, itemIndex, accountId, fields, uniqueKeys, cause);
+	}
+	if (outcome instanceof Error) {
 		throw new NodeOperationError(this.getNode(), `Could not reach Chatwoot [item ${itemIndex}]`, {
 			itemIndex,
-			description: `Cause: ${(error as Error).message}. Check the Base URL of the credential and that the Chatwoot server is running and reachable from n8n.`,
+			description: `Cause: ${outcome.message}. Check the Base URL of the credential and that the Chatwoot server is running and reachable from n8n.`,
 		});
 	}
 
-	const { answer, followedLostAnswer } = result;
+	const { answer, followedLostAnswer } = outcome;
 	if (answer.statusCode === 200 && typeof answer.body === 'object' && answer.body !== null) {
 		return answer.body as IDataObject;
 	}
-	const takenKey = uniqueKeys.find((key) => offendingAttributes(answer.body).includes(key));
-	if (followedLostAnswer && answer.statusCode === 422 && takenKey) {
-		const contact = await findContactByUniqueKey(this, run, accountId, takenKey, fields[takenKey] as string);
-		if (!contact) throw mayHaveBeenCreated(this, itemIndex, 'answer lost', uniqueKeys);
-		return {
-			payload: { contact },
-			recovered: {
-				matchedBy: takenKey,
-				note: `An earlier attempt's answer was lost and the retry was refused because this ${takenKey} is taken, so the existing contact is returned instead of a duplicate.`,
-			},
-		};
-	}
-	if (followedLostAnswer && classifyAnswer(answer.statusCode) === 'lost') {
-		throw mayHaveBeenCreated(this, itemIndex, summariseAnswer(answer), uniqueKeys);
+	if (followedLostAnswer) {
+		const taken = uniqueKeys.filter((key) => offendingAttributes(answer.body).includes(key));
+		if (answer.statusCode === 422 && taken.length) {
+			return await recoverExisting(this, run, itemIndex, accountId, fields, taken, 'the repeat was refused as taken');
+		}
+		if (classifyAnswer(answer.statusCode) === 'lost') {
+			return await recoverExisting(this, run, itemIndex, accountId, fields, uniqueKeys, summariseAnswer(answer));
+		}
 	}
 	throw chatwootApiError(this.getNode(), answer, itemIndex);
 }

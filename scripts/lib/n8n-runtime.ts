@@ -83,7 +83,10 @@ async function npmInstallInto(dir: string, name: string, version: string, timeou
 	await withHeartbeat(
 		`npm install ${name}@${version}`,
 		() => run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, timeoutMs }),
-		() => `${countEntries(modules)} top-level packages unpacked so far`,
+		() => {
+			const unpacked = countEntries(modules);
+			return unpacked === 0 ? 'resolving and downloading' : `${unpacked} top-level packages unpacked so far`;
+		},
 	);
 }
 
@@ -105,8 +108,8 @@ async function ensureNode(cacheDir: string): Promise<string> {
 /** npm bundles node-gyp; using it avoids a registry round trip and works offline once npm is installed. */
 async function nodeGypCommand(): Promise<{ command: string; args: string[] }> {
 	try {
-		const { stdout } = await run('npm', ['prefix', '-g']);
-		const candidate = join(stdout.trim(), 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+		const { stdout } = await run('npm', ['root', '-g']);
+		const candidate = join(stdout.trim(), 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
 		if (existsSync(candidate)) return { command: process.execPath, args: [candidate] };
 	} catch {
 		// fall through to npx
@@ -150,6 +153,8 @@ export async function ensureN8nRuntime(cacheDir = runtimeCacheDir()): Promise<N8
 		if (!stdout.includes(N8N_VERSION)) throw new Error(`n8n --version printed ${stdout.trim()}`);
 		await writeMarker(n8nPrefix, { n8n: N8N_VERSION, node: NODE_VERSION, installSeconds: (Date.now() - begin) / 1000 });
 		info(`n8n ${N8N_VERSION} runtime ready in ${seconds(begin)}`);
+	} else {
+		info(`n8n ${N8N_VERSION} on Node.js ${NODE_VERSION}, cached in ${cacheDir}`);
 	}
 	return { cacheDir, nodeBin, n8nBin, n8nPrefix };
 }
@@ -241,12 +246,19 @@ export function n8nEnv(
 	};
 }
 
+export interface N8nCliOptions {
+	timeoutMs?: number;
+	env?: Record<string, string>;
+	/** Called with the PID of the n8n process itself (Node.js running n8n's CLI), e.g. to sample its memory. */
+	onSpawn?: (pid: number) => void;
+}
+
 /** Runs one n8n CLI command to completion. */
 export async function n8nCli(
 	runtime: N8nRuntime,
 	folder: UserFolder,
 	args: string[],
-	options: { timeoutMs?: number; env?: Record<string, string> } = {},
+	options: N8nCliOptions = {},
 ) {
 	// Each CLI process starts its own task-runner broker; a private port keeps it from colliding with
 	// an editor that may already be running on the same machine.
@@ -255,6 +267,7 @@ export async function n8nCli(
 		cwd: folder.path,
 		env: n8nEnv(runtime, folder, { N8N_RUNNERS_BROKER_PORT: brokerPort, ...options.env }),
 		timeoutMs: options.timeoutMs ?? 180_000,
+		onSpawn: options.onSpawn,
 	});
 }
 
@@ -391,7 +404,7 @@ export async function executeWorkflow(
 	runtime: N8nRuntime,
 	folder: UserFolder,
 	workflowId: string,
-	options: { timeoutMs?: number; env?: Record<string, string> } = {},
+	options: N8nCliOptions = {},
 ): Promise<ExecutionResult> {
 	const args = ['execute', `--id=${workflowId}`, '--rawOutput'];
 	const env = { N8N_LOG_LEVEL: 'info', ...options.env };

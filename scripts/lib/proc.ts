@@ -8,6 +8,8 @@ export interface RunOptions {
 	/** Echo the child's output to ours (prefixed) instead of only capturing it. */
 	echo?: string;
 	input?: string;
+	/** Called once with the child's PID right after it started (e.g. to sample its memory). */
+	onSpawn?: (pid: number) => void;
 }
 
 export interface RunResult {
@@ -60,6 +62,7 @@ export async function run(command: string, args: string[], options: RunOptions =
 		stdio: ['pipe', 'pipe', 'pipe'],
 		detached: true,
 	});
+	if (child.pid !== undefined) options.onSpawn?.(child.pid);
 	let stdout = '';
 	let stderr = '';
 	child.stdout.setEncoding('utf8');

@@ -4,25 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { SEED, startSimulator } from '../simulator';
-import type { Simulator } from '../simulator';
+import { SEED } from '../simulator';
 import { loadChatwootOptions, runChatwootNode, testChatwootCredential } from '../harness/engine';
+import { useSimulator } from '../harness/simulator';
 import { binaryItem, PNG_1x1 } from '../harness/fixtures';
 
-let simulator: Simulator;
+const simulator = useSimulator();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-beforeAll(async () => {
-	simulator = await startSimulator({ port: 0 });
-});
-afterAll(async () => simulator.close());
-beforeEach(() => {
-	simulator.reset();
-	simulator.setFaults({});
-	simulator.setRateLimit(undefined);
-});
-
-const admin = () => ({ baseUrl: `${simulator.url}/app/accounts/1/dashboard`, accessToken: SEED.tokens.admin });
+const admin = () => ({ baseUrl: `${simulator().url}/app/accounts/1/dashboard`, accessToken: SEED.tokens.admin });
 
 function create(parameters: INodeParameters, items?: INodeExecutionData[], options: { token?: string; continueOnFail?: boolean } = {}) {
 	return runChatwootNode({
@@ -56,7 +46,7 @@ describe('creating contacts in the simulator', () => {
 			},
 		});
 		expect(result.error).toBeUndefined();
-		const [stored] = simulator.contacts(SEED.accounts.main);
+		const [stored] = simulator().contacts(SEED.accounts.main);
 		expect(stored).toMatchObject({
 			name: 'Alice Example',
 			email: 'alice@acme.inc',
@@ -89,14 +79,14 @@ describe('creating contacts in the simulator', () => {
 			[binaryItem(PNG_1x1, 'image/png', 'bob.png')],
 		);
 		expect(result.error).toBeUndefined();
-		const [stored] = simulator.contacts(SEED.accounts.main);
+		const [stored] = simulator().contacts(SEED.accounts.main);
 		expect(stored.avatar).toEqual({ filename: 'bob.png', contentType: 'image/png', size: PNG_1x1.length, sha256: sha256(PNG_1x1) });
 		expect(stored.additional_attributes).toEqual({ social_profiles: { twitter: 'bob' }, tags: ['a', 'b'] });
 		expect(stored.custom_attributes).toEqual({ plan: 'pro', seats: '5', vip: 'true' });
 		const thumbnail = (result.items?.[0].json as { payload: { contact: { thumbnail: string } } }).payload.contact.thumbnail;
 		const served = Buffer.from(await (await fetch(thumbnail)).arrayBuffer());
 		expect(served.equals(PNG_1x1)).toBe(true);
-		expect(simulator.requests().at(-1)?.contentType).toMatch(/^multipart\/form-data; boundary=/);
+		expect(simulator().requests().at(-1)?.contentType).toMatch(/^multipart\/form-data; boundary=/);
 	});
 
 	test('unset fields are not sent, so an empty identifier never reaches the unique index', async () => {
@@ -104,16 +94,16 @@ describe('creating contacts in the simulator', () => {
 			const result = await create({ name, additionalFields: { identifier: '', blocked: undefined } });
 			expect(result.error).toBeUndefined();
 		}
-		expect(simulator.requests().map((request) => request.params)).toEqual([
+		expect(simulator().requests().map((request) => request.params)).toEqual([
 			{ inbox_id: SEED.inboxes.api, name: 'First' },
 			{ inbox_id: SEED.inboxes.api, name: 'Second' },
 		]);
-		expect(simulator.contacts(SEED.accounts.main).map((contact) => contact.identifier)).toEqual([null, null]);
+		expect(simulator().contacts(SEED.accounts.main).map((contact) => contact.identifier)).toEqual([null, null]);
 	});
 
 	test('derives the source ID a WhatsApp inbox needs from the phone number', async () => {
 		await create({ inboxId: SEED.inboxes.whatsapp, phoneNumber: '+14155550123' });
-		expect(simulator.contacts(SEED.accounts.main)[0].contact_inboxes).toEqual([{ inbox_id: SEED.inboxes.whatsapp, source_id: '14155550123' }]);
+		expect(simulator().contacts(SEED.accounts.main)[0].contact_inboxes).toEqual([{ inbox_id: SEED.inboxes.whatsapp, source_id: '14155550123' }]);
 	});
 });
 
@@ -136,7 +126,7 @@ describe("the server's own errors, as the node reports them", () => {
 		const result = await create(parameters, undefined, { token });
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.description).toMatch(description);
-		expect(simulator.contacts()).toHaveLength(0);
+		expect(simulator().contacts()).toHaveLength(0);
 	});
 
 	test('duplicates in one account: email case-insensitively, identifier case-sensitively', async () => {
@@ -149,14 +139,14 @@ describe("the server's own errors, as the node reports them", () => {
 	});
 
 	test('rate limited (429 text/plain) with no retries left', async () => {
-		simulator.setRateLimit({ limit: 1, windowMs: 60_000 });
+		simulator().setRateLimit({ limit: 1, windowMs: 60_000 });
 		await create({ name: 'one' });
 		const result = await create({ name: 'two' });
 		expect(result.error?.message).toBe('Chatwoot is rate-limiting these requests (429 Retry later) [item 0]');
 	});
 
 	test('a proxy 503 page with no retries left', async () => {
-		simulator.setFaults({ rate503: 1 });
+		simulator().setFaults({ rate503: 1 });
 		const result = await create({ name: 'x' });
 		expect(result.error?.message).toMatch(/^Chatwoot answered 503 with an HTML page/);
 	});
@@ -172,7 +162,7 @@ describe("the server's own errors, as the node reports them", () => {
 			'Email has already been taken [item 3]',
 			'ok',
 		]);
-		expect(simulator.contacts().map((contact) => contact.email).sort()).toEqual(['a@x.com', 'b@x.com', 'c@x.com']);
+		expect(simulator().contacts().map((contact) => contact.email).sort()).toEqual(['a@x.com', 'b@x.com', 'c@x.com']);
 	});
 });
 
@@ -196,10 +186,10 @@ describe('editor helpers against the simulator', () => {
 
 describe('requests in flight', () => {
 	test.each([1, 4])('never more than %d at once, output in input order', async (bound) => {
-		simulator.setFaults({ latencyMs: 15 });
+		simulator().setFaults({ latencyMs: 15 });
 		const items = Array.from({ length: 24 }, (_, i) => ({ json: { email: `p${i}@x.com` } }));
 		const result = await create({ email: '={{ $json.email }}', options: { requestsInFlight: bound } }, items);
-		expect(simulator.counters().maxInFlight).toBe(bound);
+		expect(simulator().counters().maxInFlight).toBe(bound);
 		const emails = result.items?.map((item) => (item.json as { payload: { contact: { email: string } } }).payload.contact.email);
 		expect(emails).toEqual(items.map((item) => item.json.email));
 	});

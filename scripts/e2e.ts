@@ -180,23 +180,22 @@ async function main(): Promise<boolean> {
 			});
 
 		const signedIn = await browserCheck('editor: the env-managed owner signs in (no sign-up screen)', '01-signin', async () => {
-			await signIn(page, editor!.url, folder!.owner);
-			await screenshot(page, artifacts, '01-signed-in');
+			await signIn(page, editor!.url, folder!.owner, artifacts);
 		});
 
-		await browserCheck('editor: Account and Inbox dropdowns list the simulator’s accounts and inboxes', '02-dropdowns', async () => {
+		await browserCheck('editor: Account and Inbox dropdowns list the simulator’s accounts and inboxes', '03-dropdowns', async () => {
 			assert(signedIn, 'not signed in (see the previous failure)');
 			await openWorkflow(page, editor!.url, workflow.id);
-			await screenshot(page, artifacts, '02-workflow');
+			await screenshot(page, artifacts, '03-workflow');
 			await openNode(page, nodeName);
-			const accounts = await dropdownOptions(page, 'accountId', join(artifacts, '03-account-dropdown.png'));
+			const accounts = await dropdownOptions(page, 'accountId', join(artifacts, '04-account-dropdown.png'));
 			const adminAccounts = ACCOUNTS.filter((account) =>
 				[SEED.accounts.main, SEED.accounts.suspended].some((id) => id === account.id),
 			);
 			for (const account of adminAccounts) {
 				assert(accounts.some((text) => text.includes(account.name)), `no "${account.name}" in [${accounts.join(' | ')}]`);
 			}
-			const inboxes = await dropdownOptions(page, 'inboxId', join(artifacts, '04-inbox-dropdown.png'));
+			const inboxes = await dropdownOptions(page, 'inboxId', join(artifacts, '05-inbox-dropdown.png'));
 			for (const inbox of INBOXES.filter((candidate) => candidate.accountId === SEED.accounts.main)) {
 				assert(inboxes.some((text) => text.includes(inbox.name)), `no "${inbox.name}" in [${inboxes.join(' | ')}]`);
 			}
@@ -204,11 +203,11 @@ async function main(): Promise<boolean> {
 			info(`  inboxes: ${inboxes.length} listed, e.g. ${inboxes.slice(0, 3).join(' | ')}`);
 		});
 
-		await browserCheck('editor: "Execute step" creates the contacts and the output panel shows them', '05-execute', async () => {
+		await browserCheck('editor: "Execute step" creates the contacts and the output panel shows them', '06-execute', async () => {
 			assert(signedIn, 'not signed in (see the previous failure)');
 			const firstEmail = sent?.[0]?.json.email ?? 'ada.lovelace@example.com';
 			const output = await executeOpenNode(page, firstEmail);
-			await screenshot(page, artifacts, '05-output');
+			await screenshot(page, artifacts, '06-output');
 			const contacts = simulator!.contacts(SEED.accounts.main);
 			const contact = contactByEmail(contacts, firstEmail);
 			assert(contact.avatar, `${firstEmail} was created from the editor without its avatar`);

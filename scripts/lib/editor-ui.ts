@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { info } from './log';
 import type { Owner } from './n8n-runtime';
 
-export async function signIn(page: Page, editorUrl: string, owner: Owner): Promise<void> {
+export async function signIn(page: Page, editorUrl: string, owner: Owner, shots?: string): Promise<void> {
 	await page.goto(`${editorUrl}/signin`, { waitUntil: 'domcontentloaded' });
 	const email = page.getByTestId('emailOrLdapLoginId').locator('input');
 	await email.waitFor({ timeout: 30_000 });
@@ -14,8 +14,12 @@ export async function signIn(page: Page, editorUrl: string, owner: Owner): Promi
 	if (page.url().includes('/setup')) throw new Error(`n8n shows its owner sign-up screen (${page.url()})`);
 	await email.fill(owner.email);
 	await page.getByTestId('password').locator('input').fill(owner.password);
+	if (shots) await screenshot(page, shots, '01-signin');
 	await page.getByTestId('form-submit-button').click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+	// The app shell renders skeletons until its first API calls return.
+	await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+	if (shots) await screenshot(page, shots, '02-signed-in');
 }
 
 export async function openWorkflow(page: Page, editorUrl: string, workflowId: string): Promise<void> {
@@ -46,7 +50,11 @@ export async function dropdownOptions(page: Page, parameterName: string, screens
 			await page.keyboard.press('Escape');
 		}
 	}
-	if (screenshot) await page.screenshot({ path: screenshot });
+	if (screenshot) {
+		// Let the dropdown's fade-in finish so the picture shows it fully drawn.
+		await page.waitForTimeout(400);
+		await page.screenshot({ path: screenshot });
+	}
 	const texts = (await options.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 	await page.keyboard.press('Escape');
 	return texts;

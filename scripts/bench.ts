@@ -5,7 +5,7 @@
  * contacts are missing), never because a number is slow.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -87,6 +87,8 @@ interface ScenarioResult {
 	outputItems: number;
 	itemErrors: number;
 	problems: string[];
+	/** The machine's 1-minute load average just before the run: others' work on the same cores skews the figures. */
+	loadAverageBefore: number;
 	/** Only for rate-limited runs: successful creates per rate-limit window. */
 	createsPerWindow?: number[];
 }
@@ -223,7 +225,8 @@ async function runScenario(context: Context, scenario: Scenario): Promise<Scenar
 	simulator.setFaults({ latencyMs: scenario.latencyMs });
 	simulator.setRateLimit(scenario.rateLimit);
 	const problems: string[] = [];
-	info(`${scenario.title}: running ...`);
+	const loadAverageBefore = loadavg()[0];
+	info(`${scenario.title}: running (1-minute load average ${loadAverageBefore.toFixed(2)}) ...`);
 
 	let watch: MemoryWatch | undefined;
 	let memory: PeakMemory | undefined;
@@ -269,6 +272,7 @@ async function runScenario(context: Context, scenario: Scenario): Promise<Scenar
 		outputItems: outcome.outputItems,
 		itemErrors: outcome.itemErrors,
 		problems,
+		loadAverageBefore,
 		createsPerWindow: perWindow,
 	};
 	if (!memory || memory.samples === 0) problems.push('no memory reading of the n8n process');
@@ -543,6 +547,9 @@ async function main(): Promise<boolean> {
 				`HTTP Request ms/item measured before: ${HTTP_REQUEST_MS_PER_ITEM_BEFORE}`,
 			`rate limit: simulator fixed ${RATE_LIMIT.windowMs / 1000} s windows aligned to the epoch, every request counts; creates per window from the simulator's request log (status 2xx by floor(receivedAt / windowMs))`,
 			`memory: ${AVATAR_ITEMS} PNG files (signature + IHDR + padding) read by "Read/Write Files from Disk" into n8n's filesystem binary store, then Create with Avatar "From Binary Data" vs "None"`,
+			`1-minute load average before each scenario (${cpus().length} cores): ` +
+				results.map((result) => `${result.key} ${result.loadAverageBefore.toFixed(2)}`).join(', ') +
+				'; it includes the previous scenario\'s own n8n process, and whatever else runs on the machine makes every ms figure grow, so compare figures from the same run',
 			`total benchmark time ${seconds(begin)}`,
 		];
 		const { text, targets } = report(results, notes);

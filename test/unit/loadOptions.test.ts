@@ -47,6 +47,7 @@ describe('Inbox dropdown (getInboxes)', () => {
 					{ id: 6, name: 'Twilio', channel_type: 'Channel::TwilioSms', medium: 'sms' },
 					{ id: 7, name: 'Twilio WA', channel_type: 'Channel::TwilioSms', medium: 'whatsapp' },
 					{ id: 9, name: 'Facebook page', channel_type: 'Channel::FacebookPage' },
+					{ id: 15, name: 'Brand new', channel_type: 'Channel::Future' },
 				],
 			});
 		expect(await loadChatwootOptions('getInboxes', { accountId: 3 }, credentials)).toEqual([
@@ -57,9 +58,14 @@ describe('Inbox dropdown (getInboxes)', () => {
 			{ name: 'Twilio (Twilio SMS)', value: 6, description: '#6 · Needs the contact to have a phone number' },
 			{ name: 'Twilio WA (Twilio WhatsApp)', value: 7, description: '#7 · Needs the contact to have a phone number' },
 			{
-				name: 'Facebook page (FacebookPage)',
+				name: 'Facebook page (Facebook)',
 				value: 9,
 				description: '#9 · Chatwoot cannot add contacts created through the API to this channel (it answers 500)',
+			},
+			{
+				name: 'Brand new (Future)',
+				value: 15,
+				description: '#15 · Chatwoot cannot add contacts created through the API to this channel (it answers 500)',
 			},
 		]);
 	});

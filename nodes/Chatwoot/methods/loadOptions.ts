@@ -30,6 +30,15 @@ async function getJson(context: ChatwootContext, request: ChatwootRequest): Prom
 	return answer.body as Record<string, unknown>;
 }
 
+const UNSUPPORTED_CHANNEL_LABELS: Record<string, string> = {
+	'Channel::FacebookPage': 'Facebook',
+	'Channel::Instagram': 'Instagram',
+	'Channel::Telegram': 'Telegram',
+	'Channel::Line': 'LINE',
+	'Channel::TwitterProfile': 'Twitter',
+	'Channel::Tiktok': 'TikTok',
+};
+
 /** How each channel takes a contact created through the API (ContactInboxBuilder, contacts-api §2.2). */
 function describeChannel(inbox: Inbox): { label: string; requirement: string } {
 	switch (inbox.channel_type) {
@@ -52,7 +61,7 @@ function describeChannel(inbox: Inbox): { label: string; requirement: string } {
 			};
 		default:
 			return {
-				label: inbox.channel_type.replace(/^Channel::/, ''),
+				label: UNSUPPORTED_CHANNEL_LABELS[inbox.channel_type] ?? inbox.channel_type.replace(/^Channel::/, ''),
 				requirement: 'Chatwoot cannot add contacts created through the API to this channel (it answers 500)',
 			};
 	}

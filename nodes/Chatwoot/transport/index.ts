@@ -1,5 +1,6 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -31,12 +32,20 @@ export interface ChatwootRequest {
 export interface ChatwootConnection {
 	baseUrl: string;
 	ignoreSslIssues: boolean;
+	/**
+	 * The credential as read once for the whole run. n8n's HTTP helper would otherwise load and
+	 * decrypt it again for every request (a database read per item in a real n8n); it still applies
+	 * the credential's `authenticate` headers to each request.
+	 */
+	credentials: ICredentialsDecrypted;
 }
 
 export async function chatwootConnection(context: ChatwootContext): Promise<ChatwootConnection> {
-	const credentials = await context.getCredentials('chatwootApi');
+	const data = await context.getCredentials('chatwootApi');
+	const reference = context.getNode().credentials?.chatwootApi;
+	const credentials = { id: reference?.id ?? '', name: reference?.name ?? '', type: 'chatwootApi', data };
 	try {
-		return { baseUrl: normaliseBaseUrl(credentials.baseUrl), ignoreSslIssues: credentials.ignoreSslIssues === true };
+		return { baseUrl: normaliseBaseUrl(data.baseUrl), ignoreSslIssues: data.ignoreSslIssues === true, credentials };
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as InvalidBaseUrlError).message, {
 			description: 'Open the Chatwoot API credential and correct its Base URL.',
@@ -74,6 +83,7 @@ export async function sendOnce(
 			context,
 			'chatwootApi',
 			options,
+			{ credentialsDecrypted: connection.credentials },
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw classifyNetworkError(error);

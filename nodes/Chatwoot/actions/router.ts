@@ -1,10 +1,17 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { ByteBudget } from '../helpers/byteBudget';
 import { runPool } from '../helpers/pool';
 import { chatwootConnection } from '../transport';
 import * as contact from './contact/Contact.resource';
 import type { ItemContext } from './itemContext';
 import { readRunOptions } from './runOptions';
+
+/**
+ * Avatar files held in memory at once across the items in flight: room for two of the largest
+ * files Chatwoot takes (15 MB), or six typical 5 MB photos.
+ */
+const AVATAR_BYTES_IN_FLIGHT = 32 * 1024 * 1024;
 
 type ItemOperation = (this: IExecuteFunctions, itemIndex: number, run: ItemContext) => Promise<IDataObject>;
 
@@ -37,7 +44,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const options = readRunOptions(this);
-	const run: ItemContext = { connection: await chatwootConnection(this), options };
+	const run: ItemContext = {
+		connection: await chatwootConnection(this),
+		options,
+		avatarBudget: new ByteBudget(AVATAR_BYTES_IN_FLIGHT),
+	};
 	const continueOnFail = this.continueOnFail();
 
 	const results: INodeExecutionData[][] = new Array(items.length);

@@ -3,7 +3,7 @@ import type { PoolOptions } from '../helpers/pool';
 import { DEFAULT_RETRY_POLICY } from '../transport';
 import type { RetryPolicy } from '../transport';
 
-export const DEFAULT_REQUESTS_IN_FLIGHT = 10;
+export const DEFAULT_REQUESTS_IN_FLIGHT = 20;
 
 export const runOptionsDescription: INodeProperties = {
 	displayName: 'Options',
@@ -58,7 +58,7 @@ export const runOptionsDescription: INodeProperties = {
 			name: 'requestsInFlight',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 10,
+			default: 20,
 			description: 'The most requests sent to Chatwoot at the same time. 1 sends the items strictly one after another.',
 		},
 		{

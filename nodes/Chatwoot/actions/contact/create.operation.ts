@@ -1,10 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { AttributesError, parseJsonObject } from '../../helpers/attributes';
 import { MAX_AVATAR_BYTES, sniffAvatarType } from '../../helpers/avatar';
 import { parsePositiveId } from '../../helpers/ids';
 import { FormEncodingError, encodeMultipart, toRailsFormFields } from '../../helpers/multipart';
-import type { FormFile } from '../../helpers/multipart';
+import type { FormField, FormFile } from '../../helpers/multipart';
 import { AnswerLostError, sendWithRetries } from '../../transport';
 import type { ChatwootRequest } from '../../transport';
 import { chatwootApiError, offendingAttributes, summariseAnswer } from '../../transport/errors';
@@ -239,26 +239,28 @@ function readAvatarUrl(context: IExecuteFunctions, itemIndex: number): string {
 	return url;
 }
 
-async function readAvatarFile(context: IExecuteFunctions, itemIndex: number): Promise<AvatarFile> {
-	const property = text(context.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
-	const binary = context.getInputData()[itemIndex].binary?.[property];
-	if (!binary) {
-		throw inputError(
-			context,
-			itemIndex,
-			`Input Binary Field "${property}" is missing on this item`,
-			'Set Input Binary Field to the name of the binary field holding the image (the binary tab of the input shows the names), or choose another Avatar source.',
-		);
-	}
+/**
+ * The avatar's size before it is read: n8n records it for stored binaries; an inline one is base64
+ * text in the item. Unknown sizes count as the largest file Chatwoot takes.
+ */
+function declaredSize(binary: IBinaryData): number {
+	if (typeof binary.bytes === 'number') return binary.bytes;
+	if (!binary.id) return Math.floor((binary.data.length * 3) / 4);
+	return MAX_AVATAR_BYTES;
+}
+
+function tooBig(context: IExecuteFunctions, itemIndex: number, property: string, size: number) {
+	return inputError(
+		context,
+		itemIndex,
+		`The avatar in "${property}" is too big`,
+		`It has ${size} bytes; Chatwoot takes at most ${MAX_AVATAR_BYTES} bytes (15 MB).`,
+	);
+}
+
+async function loadAvatarFile(context: IExecuteFunctions, itemIndex: number, property: string, binary: IBinaryData): Promise<AvatarFile> {
 	const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	if (bytes.length > MAX_AVATAR_BYTES) {
-		throw inputError(
-			context,
-			itemIndex,
-			`The avatar in "${property}" is too big`,
-			`It has ${bytes.length} bytes; Chatwoot takes at most ${MAX_AVATAR_BYTES} bytes (15 MB).`,
-		);
-	}
+	if (bytes.length > MAX_AVATAR_BYTES) throw tooBig(context, itemIndex, property, bytes.length);
 	const contentType = sniffAvatarType(bytes);
 	if (!contentType) {
 		throw inputError(
@@ -272,11 +274,41 @@ async function readAvatarFile(context: IExecuteFunctions, itemIndex: number): Pr
 	return { field: 'avatar', filename: binary.fileName || `avatar.${extension}`, contentType, bytes };
 }
 
-function formRequest(context: IExecuteFunctions, itemIndex: number, path: string, fields: ContactFields, file: AvatarFile) {
+/**
+ * Reads the item's avatar file once the run's avatar byte budget has room for it, so however many
+ * requests are in flight, only a bounded amount of file data is in memory. The caller gives the
+ * bytes back with `release` when the request is done.
+ */
+async function readAvatarFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemContext,
+): Promise<{ file: AvatarFile; release: () => void }> {
+	const property = text(context.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
+	const binary = context.getInputData()[itemIndex].binary?.[property];
+	if (!binary) {
+		throw inputError(
+			context,
+			itemIndex,
+			`Input Binary Field "${property}" is missing on this item`,
+			'Set Input Binary Field to the name of the binary field holding the image (the binary tab of the input shows the names), or choose another Avatar source.',
+		);
+	}
+	const size = declaredSize(binary);
+	if (size > MAX_AVATAR_BYTES) throw tooBig(context, itemIndex, property, size);
+	const release = await run.avatarBudget.acquire(size);
+	let file: AvatarFile | undefined;
 	try {
-		const formFields = Object.entries(fields).flatMap(([key, value]) => toRailsFormFields(key, value));
-		const { body, contentType } = encodeMultipart(formFields, file);
-		return { method: 'POST', path, body, contentType } as ChatwootRequest;
+		file = await loadAvatarFile(context, itemIndex, property, binary);
+	} finally {
+		if (!file) release();
+	}
+	return { file, release };
+}
+
+function formFieldsOf(context: IExecuteFunctions, itemIndex: number, fields: ContactFields): FormField[] {
+	try {
+		return Object.entries(fields).flatMap(([key, value]) => toRailsFormFields(key, value));
 	} catch (error) {
 		throw inputError(
 			context,
@@ -287,16 +319,25 @@ function formRequest(context: IExecuteFunctions, itemIndex: number, path: string
 	}
 }
 
-async function buildRequest(context: IExecuteFunctions, itemIndex: number, accountId: number, fields: ContactFields) {
+const nothingToRelease = () => undefined;
+
+async function buildRequest(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemContext,
+	accountId: number,
+	fields: ContactFields,
+): Promise<{ request: ChatwootRequest; release: () => void }> {
 	const path = `/api/v1/accounts/${accountId}/contacts`;
 	const avatarSource = context.getNodeParameter('avatarSource', itemIndex, 'none') as string;
-	if (avatarSource === 'url') {
-		return { method: 'POST', path, body: { ...fields, avatar_url: readAvatarUrl(context, itemIndex) } } as ChatwootRequest;
-	}
 	if (avatarSource === 'binary') {
-		return formRequest(context, itemIndex, path, fields, await readAvatarFile(context, itemIndex));
+		const formFields = formFieldsOf(context, itemIndex, fields);
+		const { file, release } = await readAvatarFile(context, itemIndex, run);
+		const { body, contentType } = encodeMultipart(formFields, file);
+		return { request: { method: 'POST', path, body, contentType }, release };
 	}
-	return { method: 'POST', path, body: fields } as ChatwootRequest;
+	const body = avatarSource === 'url' ? { ...fields, avatar_url: readAvatarUrl(context, itemIndex) } : fields;
+	return { request: { method: 'POST', path, body }, release: nothingToRelease };
 }
 
 function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause: string, keys: UniqueKey[]) {
@@ -340,22 +381,26 @@ async function recoverExisting(
 	throw mayHaveBeenCreated(context, itemIndex, cause, keys);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemContext): Promise<IDataObject> {
-	const { accountId, fields } = readFields(this, itemIndex);
-	const request = await buildRequest(this, itemIndex, accountId, fields);
+async function sendCreate(
+	context: IExecuteFunctions,
+	run: ItemContext,
+	itemIndex: number,
+	accountId: number,
+	fields: ContactFields,
+	request: ChatwootRequest,
+): Promise<IDataObject> {
 	const uniqueKeys = UNIQUE_KEYS.filter((key) => typeof fields[key] === 'string');
-
 	// Repeating a create whose answer was lost can only duplicate a contact that has no unique key:
 	// with one, Chatwoot refuses the repeat as "has already been taken" and the contact is looked up.
-	const outcome = await sendWithRetries(this, run.connection, request, run.options.retry, uniqueKeys.length > 0).catch(
+	const outcome = await sendWithRetries(context, run.connection, request, run.options.retry, uniqueKeys.length > 0).catch(
 		(error: Error) => error,
 	);
 	if (outcome instanceof AnswerLostError) {
 		const cause = outcome.answer ? summariseAnswer(outcome.answer) : outcome.code;
-		return await recoverExisting(this, run, itemIndex, accountId, fields, uniqueKeys, cause);
+		return await recoverExisting(context, run, itemIndex, accountId, fields, uniqueKeys, cause);
 	}
 	if (outcome instanceof Error) {
-		throw new NodeOperationError(this.getNode(), `Could not reach Chatwoot [item ${itemIndex}]`, {
+		throw new NodeOperationError(context.getNode(), `Could not reach Chatwoot [item ${itemIndex}]`, {
 			itemIndex,
 			description: `Cause: ${outcome.message}. Check the Base URL of the credential and that the Chatwoot server is running and reachable from n8n.`,
 		});
@@ -368,11 +413,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	if (followedLostAnswer) {
 		const taken = uniqueKeys.filter((key) => offendingAttributes(answer.body).includes(key));
 		if (answer.statusCode === 422 && taken.length) {
-			return await recoverExisting(this, run, itemIndex, accountId, fields, taken, 'the repeat was refused as taken');
+			return await recoverExisting(context, run, itemIndex, accountId, fields, taken, 'the repeat was refused as taken');
 		}
 		if (classifyAnswer(answer.statusCode) === 'lost') {
-			return await recoverExisting(this, run, itemIndex, accountId, fields, uniqueKeys, summariseAnswer(answer));
+			return await recoverExisting(context, run, itemIndex, accountId, fields, uniqueKeys, summariseAnswer(answer));
 		}
 	}
-	throw chatwootApiError(this.getNode(), answer, itemIndex);
+	throw chatwootApiError(context.getNode(), answer, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemContext): Promise<IDataObject> {
+	const { accountId, fields } = readFields(this, itemIndex);
+	const { request, release } = await buildRequest(this, itemIndex, run, accountId, fields);
+	try {
+		return await sendCreate(this, run, itemIndex, accountId, fields, request);
+	} finally {
+		release();
+	}
 }

@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { DEFAULT_REQUESTS_IN_FLIGHT } from '../nodes/Chatwoot/actions/runOptions';
 import { SEED } from '../test/simulator/seed';
 import { startSimulator, type RateLimitOptions, type RecordedRequest, type Simulator } from '../test/simulator';
 import { info, seconds } from './lib/log';
@@ -42,8 +43,6 @@ const AVATAR_ITEMS = 200;
 const AVATAR_BYTES = 5 * 1024 * 1024;
 const MEMORY_GROWTH_TARGET_MIB = 150;
 const HTTP_REQUEST_MS_PER_ITEM_BEFORE = '~4-5';
-/** The node's default "Requests in Flight" (nodes/Chatwoot/actions/runOptions.ts); the scenarios leave it unset. */
-const DEFAULT_REQUESTS_IN_FLIGHT = 10;
 
 const HTTP_CREDENTIAL = { id: 'BenchHeaderAuth1', name: 'Chatwoot token as header (benchmark)' };
 const CHATWOOT_CREDENTIAL = { [CREDENTIAL_TYPE]: { ...EXAMPLE_CREDENTIAL } };

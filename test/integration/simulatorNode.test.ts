@@ -185,15 +185,15 @@ describe('editor helpers against the simulator', () => {
 });
 
 describe('requests in flight', () => {
-	test('avatar uploads are held to a memory budget whatever the bound: six 6 MB files never in flight at once', async () => {
+	test('avatar uploads are held to a memory budget whatever the bound: never three 6 MB files in flight at once', async () => {
 		simulator().setFaults({ latencyMs: 30 });
 		const sixMegabytes = Buffer.concat([PNG_1x1, Buffer.alloc(6 * 1024 * 1024 - PNG_1x1.length)]);
 		const items = Array.from({ length: 12 }, (_, i) => binaryItem(sixMegabytes, 'image/png', `big${i}.png`, { email: `big${i}@x.com` }));
 		const result = await create({ email: '={{ $json.email }}', avatarSource: 'binary', binaryPropertyName: 'data', options: { requestsInFlight: 12 } }, items);
 		expect(result.error).toBeUndefined();
 		expect(simulator().contacts().filter((contact) => contact.avatar?.size === sixMegabytes.length)).toHaveLength(12);
-		// 32 MiB of avatar bytes at once: five 6 MiB files.
-		expect(simulator().counters().maxInFlight).toBe(5);
+		// 16 MiB of avatar bytes at once: two 6 MiB files.
+		expect(simulator().counters().maxInFlight).toBe(2);
 	});
 
 	test.each([1, 4])('never more than %d at once, output in input order', async (bound) => {

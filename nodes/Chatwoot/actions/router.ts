@@ -8,10 +8,10 @@ import type { ItemContext } from './itemContext';
 import { readRunOptions } from './runOptions';
 
 /**
- * Avatar files held in memory at once across the items in flight: room for two of the largest
- * files Chatwoot takes (15 MB), or six typical 5 MB photos.
+ * Avatar files held in memory at once across the items in flight: room for the largest file
+ * Chatwoot takes (15 MB), or three typical 5 MB photos.
  */
-const AVATAR_BYTES_IN_FLIGHT = 32 * 1024 * 1024;
+const AVATAR_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
 
 type ItemOperation = (this: IExecuteFunctions, itemIndex: number, run: ItemContext) => Promise<IDataObject>;
 

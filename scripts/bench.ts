@@ -30,6 +30,7 @@ import {
 import { packProject } from './lib/pack';
 import { repoRoot } from './lib/paths';
 import { CREDENTIAL_TYPE, EXAMPLE_CREDENTIAL, NODE_TYPE, prepareUserFolder, type WorkflowNode } from './lib/setup';
+import { runScript } from './lib/script';
 
 const OVERALL_TIMEOUT_MS = 30 * 60_000;
 const EXECUTE_TIMEOUT_MS = 5 * 60_000;
@@ -592,18 +593,4 @@ async function main(): Promise<boolean> {
 	return !failure && broken.length === 0;
 }
 
-const watchdog = setTimeout(() => {
-	console.error(`bench: no result after ${OVERALL_TIMEOUT_MS / 60_000} minutes, giving up`);
-	process.exit(2);
-}, OVERALL_TIMEOUT_MS);
-watchdog.unref();
-
-main().then(
-	(ok) => {
-		process.exitCode = ok ? 0 : 1;
-	},
-	(error: Error) => {
-		console.error(error);
-		process.exitCode = 1;
-	},
-);
+runScript('bench', OVERALL_TIMEOUT_MS, main);

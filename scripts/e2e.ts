@@ -38,6 +38,7 @@ import {
 	type ChatwootTarget,
 	type ExampleWorkflow,
 } from './lib/setup';
+import { runScript } from './lib/script';
 
 const OVERALL_TIMEOUT_MS = 25 * 60_000;
 
@@ -229,18 +230,4 @@ async function main(): Promise<boolean> {
 	return checks.ok;
 }
 
-const watchdog = setTimeout(() => {
-	console.error(`e2e: no result after ${OVERALL_TIMEOUT_MS / 60_000} minutes, giving up`);
-	process.exit(2);
-}, OVERALL_TIMEOUT_MS);
-watchdog.unref();
-
-main().then(
-	(ok) => {
-		process.exitCode = ok ? 0 : 1;
-	},
-	(error: Error) => {
-		console.error(error);
-		process.exitCode = 1;
-	},
-);
+runScript('e2e', OVERALL_TIMEOUT_MS, main);

@@ -7,21 +7,13 @@ export interface AvatarBlob extends UploadedFileSummary {
 	bytes: Buffer;
 }
 
-/** A contact row as the simulator keeps it; `blocked` may be null only on an unsaved draft. */
-export interface ContactRecord {
-	accountId: number;
-	id: number;
-	name: string | null;
-	email: string | null;
-	phone_number: string | null;
-	identifier: string | null;
+/**
+ * A contact row as the simulator keeps it: what tests see, plus the avatar's bytes; `blocked` may be
+ * null only on an unsaved draft.
+ */
+export interface ContactRecord extends Omit<StoredContact, 'blocked' | 'avatar'> {
 	blocked: boolean | null;
-	additional_attributes: Record<string, unknown>;
-	custom_attributes: Record<string, unknown>;
 	avatar?: AvatarBlob;
-	avatar_url_requested?: string;
-	created_at: number;
-	contact_inboxes: ContactInboxRef[];
 }
 
 export function newAvatarBlob(filename: string, contentType: string, bytes: Buffer): AvatarBlob {

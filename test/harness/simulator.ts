@@ -1,4 +1,5 @@
-import { startSimulator } from '../simulator';
+import type { INodeParameters } from 'n8n-workflow';
+import { SEED, startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
 
 /**
@@ -17,4 +18,15 @@ export function useSimulator(): () => Simulator {
 		simulator!.setRateLimit(undefined);
 	});
 	return () => simulator!;
+}
+
+/** Contact → Create in the simulator's main account and API inbox, with the given parameters on top. */
+export function createInSimulator(parameters: INodeParameters): INodeParameters {
+	return {
+		resource: 'contact',
+		operation: 'create',
+		accountId: SEED.accounts.main,
+		inboxId: SEED.inboxes.api,
+		...parameters,
+	};
 }

@@ -6,7 +6,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SEED } from '../simulator';
 import { runChatwootNode } from '../harness/engine';
-import { useSimulator } from '../harness/simulator';
+import { createInSimulator, useSimulator } from '../harness/simulator';
 
 const simulator = useSimulator();
 
@@ -18,14 +18,7 @@ function importContacts(items: INodeExecutionData[], parameters: INodeParameters
 		credentials: { baseUrl: simulator().url, accessToken: SEED.tokens.admin },
 		continueOnFail: true,
 		items,
-		parameters: {
-			resource: 'contact',
-			operation: 'create',
-			accountId: SEED.accounts.main,
-			inboxId: SEED.inboxes.api,
-			...parameters,
-			options,
-		},
+		parameters: createInSimulator({ ...parameters, options }),
 	});
 }
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SEED } from '../simulator';
 import { loadChatwootOptions, runChatwootNode, testChatwootCredential } from '../harness/engine';
-import { useSimulator } from '../harness/simulator';
+import { createInSimulator, useSimulator } from '../harness/simulator';
 import { binaryItem, PNG_1x1 } from '../harness/fixtures';
 
 const simulator = useSimulator();
@@ -19,14 +19,7 @@ function create(parameters: INodeParameters, items?: INodeExecutionData[], optio
 		credentials: { ...admin(), accessToken: options.token ?? SEED.tokens.admin },
 		continueOnFail: options.continueOnFail,
 		items,
-		parameters: {
-			resource: 'contact',
-			operation: 'create',
-			accountId: SEED.accounts.main,
-			inboxId: SEED.inboxes.api,
-			options: { maxRetries: 0 },
-			...parameters,
-		},
+		parameters: createInSimulator({ options: { maxRetries: 0 }, ...parameters }),
 	});
 }
 

@@ -183,25 +183,29 @@ function readAttributes(context: IExecuteFunctions, itemIndex: number, value: un
 	}
 }
 
+const ID_PARAMETERS = {
+	accountId: {
+		label: 'Account',
+		hint: 'Choose an account from the list, or give its ID (the number after /accounts/ in the Chatwoot address bar).',
+	},
+	inboxId: {
+		label: 'Inbox',
+		hint: 'Choose an inbox from the list, or give its ID (Settings → Inboxes in Chatwoot shows it in the address).',
+	},
+};
+
+function readId(context: IExecuteFunctions, itemIndex: number, parameter: keyof typeof ID_PARAMETERS): number {
+	const id = parsePositiveId(context.getNodeParameter(parameter, itemIndex));
+	if (id === undefined) {
+		const { label, hint } = ID_PARAMETERS[parameter];
+		throw inputError(context, itemIndex, `${label} must be a positive whole number`, hint);
+	}
+	return id;
+}
+
 function readFields(context: IExecuteFunctions, itemIndex: number): { accountId: number; fields: ContactFields } {
-	const accountId = parsePositiveId(context.getNodeParameter('accountId', itemIndex));
-	if (accountId === undefined) {
-		throw inputError(
-			context,
-			itemIndex,
-			'Account must be a positive whole number',
-			'Choose an account from the list, or give its ID (the number after /accounts/ in the Chatwoot address bar).',
-		);
-	}
-	const inboxId = parsePositiveId(context.getNodeParameter('inboxId', itemIndex));
-	if (inboxId === undefined) {
-		throw inputError(
-			context,
-			itemIndex,
-			'Inbox must be a positive whole number',
-			'Choose an inbox from the list, or give its ID (Settings → Inboxes in Chatwoot shows it in the address).',
-		);
-	}
+	const accountId = readId(context, itemIndex, 'accountId');
+	const inboxId = readId(context, itemIndex, 'inboxId');
 	const extra = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const additionalAttributes = readAttributes(context, itemIndex, extra.additionalAttributes, 'Additional Attributes');
 	const customAttributes = readAttributes(context, itemIndex, extra.customAttributes, 'Custom Attributes');

@@ -27,6 +27,13 @@ describe('classifyNetworkError', () => {
 		expect(classifyNetworkError({ code })).toBeInstanceOf(AnswerLostError);
 	});
 
+	test('a request aborted because the execution was stopped is neither retried nor looked up', () => {
+		const error = classifyNetworkError({ message: 'canceled', code: 'ERR_CANCELED' });
+		expect(error).not.toBeInstanceOf(NotSentError);
+		expect(error).not.toBeInstanceOf(AnswerLostError);
+		expect(error.message).toBe('the execution was stopped');
+	});
+
 	test('an error without a code counts as a lost answer, never as safe', () => {
 		expect(classifyNetworkError(new Error('socket hang up'))).toBeInstanceOf(AnswerLostError);
 	});

@@ -68,7 +68,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				else failure ??= nodeError;
 			}
 		},
-		() => failure !== undefined,
+		// Nothing new starts after a failure that stops the node, or once the user stopped the execution.
+		() => failure !== undefined || this.getExecutionCancelSignal()?.aborted === true,
 		sleep,
 	);
 	if (failure) throw failure;

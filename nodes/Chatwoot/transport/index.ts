@@ -94,7 +94,6 @@ export async function sendOnce(
 
 export interface SendResult {
 	answer: ChatwootAnswer;
-	attempts: number;
 	/** An earlier attempt was sent but its answer was lost, so this answer may describe a repeat. */
 	followedLostAnswer: boolean;
 }
@@ -126,7 +125,7 @@ export async function sendWithRetries(
 		} else {
 			const verdict = classifyAnswer(outcome.statusCode);
 			if (verdict === 'lost' && !retryLostAnswers) throw new AnswerLostError(`HTTP ${outcome.statusCode}`, outcome);
-			if (verdict === 'final' || !mayRetry) return { answer: outcome, attempts: attempt, followedLostAnswer };
+			if (verdict === 'final' || !mayRetry) return { answer: outcome, followedLostAnswer };
 			followedLostAnswer ||= verdict === 'lost';
 			waitMs = retryAfterMs(outcome.headers['retry-after']) ?? backoffDelay(attempt, policy);
 		}

@@ -64,6 +64,8 @@ function errorCode(error: unknown): string | undefined {
  */
 export function classifyNetworkError(error: unknown): Error {
 	const code = errorCode(error) ?? 'ECONNRESET';
+	// The user stopped the execution: n8n aborted the request, and nothing may be sent again.
+	if (code === 'ERR_CANCELED') return new Error('the execution was stopped');
 	return NOT_SENT_CODES.has(code) ? new NotSentError(code) : new AnswerLostError(code);
 }
 

@@ -14,7 +14,7 @@ import type { ChatwootAnswer } from './errors';
 import { AnswerLostError, NotSentError, backoffDelay, classifyAnswer, classifyNetworkError, retryAfterMs } from './retry';
 import type { RetryPolicy } from './retry';
 
-export { AnswerLostError, NotSentError, DEFAULT_RETRY_POLICY } from './retry';
+export { AnswerLostError, NotSentError, DEFAULT_RETRY_POLICY, classifyAnswer } from './retry';
 export type { RetryPolicy } from './retry';
 
 export type ChatwootContext = IExecuteFunctions | ILoadOptionsFunctions;

@@ -1,10 +1,10 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
-/** What Chatwoot answered, reduced to what an error message may show (never request headers). */
+/** What Chatwoot answered: nothing of the request (its token header) is kept. */
 export interface ChatwootAnswer {
 	statusCode: number;
-	contentType: string;
+	headers: IDataObject;
 	body: unknown;
 }
 
@@ -140,7 +140,7 @@ export function chatwootApiError(node: INode, answer: ChatwootAnswer, itemIndex?
 		itemIndex === undefined ? undefined : `Item: ${itemIndex}`,
 		hint,
 	].filter(Boolean);
-	const error = new NodeApiError(
+	return new NodeApiError(
 		node,
 		{ statusCode: answer.statusCode, body: (asRecord(answer.body) ?? null) as JsonObject | null } as JsonObject,
 		{
@@ -150,6 +150,4 @@ export function chatwootApiError(node: INode, answer: ChatwootAnswer, itemIndex?
 			itemIndex,
 		},
 	);
-	error.context.chatwoot = { statusCode: answer.statusCode, message, attributes };
-	return error;
 }

@@ -63,7 +63,7 @@ export async function sendOnce(
 	connection: ChatwootConnection,
 	request: ChatwootRequest,
 	timeoutMs: number,
-): Promise<ChatwootAnswer & { headers: IDataObject }> {
+): Promise<ChatwootAnswer> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		baseURL: connection.baseUrl,
@@ -88,8 +88,7 @@ export async function sendOnce(
 	} catch (error) {
 		throw classifyNetworkError(error);
 	}
-	const contentType = String(response.headers['content-type'] ?? '');
-	return { statusCode: response.statusCode, contentType, body: response.body, headers: response.headers };
+	return { statusCode: response.statusCode, headers: response.headers, body: response.body };
 }
 
 export interface SendResult {

@@ -165,6 +165,10 @@ function nodeFor(type: string, parameters: INodeParameters, extra: Partial<INode
 	};
 }
 
+function singleNodeWorkflow(node: INode, types: Record<string, INodeType>): WorkflowType {
+	return new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes(types) });
+}
+
 export interface NodeRunResult {
 	/** The node's output items, or undefined if the node failed. */
 	items?: INodeExecutionData[];
@@ -179,13 +183,7 @@ async function executeSingleNode(
 	items: INodeExecutionData[],
 	credentials: ChatwootCredentials,
 ): Promise<NodeRunResult> {
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new NodeTypes(types),
-	});
+	const workflow = singleNodeWorkflow(node, types);
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test-workflow',
 		name: 'Test',
@@ -233,12 +231,7 @@ export async function loadChatwootOptions(
 ): Promise<INodePropertyOptions[]> {
 	const chatwoot = new Chatwoot();
 	const node = nodeFor(CHATWOOT_NODE_TYPE, parameters);
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new NodeTypes({ [CHATWOOT_NODE_TYPE]: chatwoot }),
-	});
+	const workflow = singleNodeWorkflow(node, { [CHATWOOT_NODE_TYPE]: chatwoot });
 	const additionalData = additionalDataFor(credentials);
 	additionalData.currentNodeParameters = parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, method === 'getInboxes' ? 'parameters.inboxId' : 'parameters.accountId');

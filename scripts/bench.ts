@@ -29,7 +29,7 @@ import {
 } from './lib/n8n-runtime';
 import { packProject } from './lib/pack';
 import { repoRoot } from './lib/paths';
-import { CREDENTIAL_TYPE, EXAMPLE_CREDENTIAL, NODE_TYPE, prepareUserFolder, type WorkflowNode } from './lib/setup';
+import { CREDENTIAL_TYPE, EXAMPLE_CREDENTIAL, NODE_TYPE, prepareUserFolder, simulatorTarget, type WorkflowNode } from './lib/setup';
 import { runScript } from './lib/script';
 
 const OVERALL_TIMEOUT_MS = 30 * 60_000;
@@ -428,13 +428,7 @@ async function main(): Promise<boolean> {
 		info(`Chatwoot simulator on ${simulator.url}`);
 		folder = await createUserFolder();
 		const setupBegin = Date.now();
-		const prepared = await prepareUserFolder(runtime, folder, tarball, {
-			baseUrl: simulator.url,
-			accessToken: SEED.tokens.admin,
-			accountId: SEED.accounts.main,
-			inboxId: SEED.inboxes.api,
-			label: 'the Chatwoot simulator',
-		});
+		const prepared = await prepareUserFolder(runtime, folder, tarball, simulatorTarget(simulator.url));
 		await importCredentials(runtime, folder, [
 			{ ...HTTP_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'Api-Access-Token', value: SEED.tokens.admin } },
 		]);

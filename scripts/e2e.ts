@@ -35,7 +35,8 @@ import {
 	PACKAGE_NAME,
 	prepareUserFolder,
 	TOOL_NODE_TYPE,
-	type ChatwootTarget,
+	chatwootExample,
+	simulatorTarget,
 	type ExampleWorkflow,
 } from './lib/setup';
 import { runScript } from './lib/script';
@@ -85,18 +86,11 @@ async function main(): Promise<boolean> {
 		simulator = await startSimulator({ port: 0 });
 		info(`Chatwoot simulator on ${simulator.url}`);
 		folder = await createUserFolder();
-		const target: ChatwootTarget = {
-			baseUrl: simulator.url,
-			accessToken: SEED.tokens.admin,
-			accountId: SEED.accounts.main,
-			inboxId: SEED.inboxes.api,
-			label: 'the Chatwoot simulator',
-		};
+		const target = simulatorTarget(simulator.url);
 		const setupBegin = Date.now();
 		const prepared = await prepareUserFolder(runtime, folder, tarball, target);
 		info(`n8n user folder ${folder.path} prepared in ${seconds(setupBegin)}`);
-		const workflow = prepared.workflows.find((candidate) => chatwootNodes(candidate).length > 0);
-		assert(workflow, 'no example workflow uses the Chatwoot node');
+		const workflow = chatwootExample(prepared);
 		const nodeName = chatwootNodes(workflow)[0].name;
 
 		await checks.check('the package is installed as n8n’s Community Nodes installer installs it', async () => {

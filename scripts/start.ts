@@ -7,9 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { SEED } from '../test/simulator/seed';
 import { startSimulator, type Simulator } from '../test/simulator';
 import { realChatwootTarget } from './lib/chatwoot-target';
+import { exitOnSignal } from './lib/script';
 import { info, seconds } from './lib/log';
 import {
 	ensureN8nRuntime,
@@ -22,7 +22,7 @@ import {
 } from './lib/n8n-runtime';
 import { packProject } from './lib/pack';
 import { repoRoot } from './lib/paths';
-import { chatwootNodes, prepareUserFolder, type ChatwootTarget, type ExampleWorkflow } from './lib/setup';
+import { chatwootExample, chatwootNodes, prepareUserFolder, simulatorTarget, type ExampleWorkflow } from './lib/setup';
 
 const headless = process.argv.includes('--headless') || process.env.DEMO_HEADLESS === '1';
 
@@ -70,18 +70,14 @@ async function main(): Promise<void> {
 	const begin = Date.now();
 	let simulator: Simulator | undefined;
 	let editor: Editor | undefined;
+	// Until the editor runs (and waitForStopSignal shuts everything down in order), a signal exits at once.
+	const removeEarlyExit = exitOnSignal();
 	const scratch = await mkdtemp(join(tmpdir(), 'chatwoot-demo-'));
 	try {
-		let target: ChatwootTarget | undefined = await realChatwootTarget();
+		let target = await realChatwootTarget();
 		if (!target) {
 			simulator = await startSimulator({ port: Number(process.env.SIMULATOR_PORT ?? 0) });
-			target = {
-				baseUrl: simulator.url,
-				accessToken: SEED.tokens.admin,
-				accountId: SEED.accounts.main,
-				inboxId: SEED.inboxes.api,
-				label: `the Chatwoot simulator at ${simulator.url}`,
-			};
+			target = simulatorTarget(simulator.url, `the Chatwoot simulator at ${simulator.url}`);
 		}
 		info(`Chatwoot: ${target.label} (account ${target.accountId}, inbox ${target.inboxId})`);
 
@@ -90,8 +86,7 @@ async function main(): Promise<void> {
 		const folder = await persistentUserFolder(join(repoRoot(), '.n8n-demo'));
 		const prepared = await prepareUserFolder(runtime, folder, tarball, target);
 		info(`n8n user folder ${folder.path}: package ${prepared.packageVersion} installed, credential and ${prepared.workflows.length} example workflow(s) imported`);
-		const workflow = prepared.workflows.find((candidate) => chatwootNodes(candidate).length > 0);
-		if (!workflow) throw new Error('no example workflow uses the Chatwoot node');
+		const workflow = chatwootExample(prepared);
 
 		if (headless) {
 			const ok = await runOnce(runtime, folder, workflow);
@@ -112,6 +107,7 @@ async function main(): Promise<void> {
 			'',
 		];
 		console.log(lines.join('\n'));
+		removeEarlyExit();
 		await waitForStopSignal(editor);
 	} finally {
 		await editor?.stop().catch((error: Error) => console.error(`stopping n8n: ${error.message}`));

@@ -8,10 +8,6 @@ export function info(message: string): void {
 	console.log(`${stamp()} ${message}`);
 }
 
-export function warn(message: string): void {
-	console.warn(`${stamp()} WARN ${message}`);
-}
-
 export function seconds(sinceMs: number): string {
 	return `${((Date.now() - sinceMs) / 1000).toFixed(1)} s`;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const PACKAGE_NAME = 'n8n-nodes-chatwoot-api';
+export const PACKAGE_NAME = 'n8n-nodes-chatwoot-api';
 
 /** The repository root, found from the compiled script's location (build/tools/scripts/...) upwards. */
 export function repoRoot(start = __dirname): string {

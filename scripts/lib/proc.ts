@@ -7,7 +7,6 @@ export interface RunOptions {
 	timeoutMs?: number;
 	/** Echo the child's output to ours (prefixed) instead of only capturing it. */
 	echo?: string;
-	input?: string;
 	/** Called once with the child's PID right after it started (e.g. to sample its memory). */
 	onSpawn?: (pid: number) => void;
 }
@@ -59,7 +58,7 @@ export async function run(command: string, args: string[], options: RunOptions =
 	const child = spawn(command, args, {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
-		stdio: ['pipe', 'pipe', 'pipe'],
+		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
 	if (child.pid !== undefined) options.onSpawn?.(child.pid);
@@ -75,7 +74,6 @@ export async function run(command: string, args: string[], options: RunOptions =
 		stderr += chunk;
 		if (options.echo) process.stderr.write(prefixLines(options.echo, chunk));
 	});
-	child.stdin.end(options.input ?? '');
 
 	let timedOut = false;
 	const timer =

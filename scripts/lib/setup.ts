@@ -12,9 +12,11 @@ import {
 	type N8nRuntime,
 	type UserFolder,
 } from './n8n-runtime';
-import { examplesDir } from './paths';
+import { examplesDir, PACKAGE_NAME } from './paths';
+import { SEED } from '../../test/simulator/seed';
 
-export const PACKAGE_NAME = 'n8n-nodes-chatwoot-api';
+export { PACKAGE_NAME };
+
 export const NODE_TYPE = `${PACKAGE_NAME}.chatwoot`;
 /** n8n derives an AI-agent tool from every node declaring `usableAsTool`. */
 export const TOOL_NODE_TYPE = `${PACKAGE_NAME}.chatwootTool`;
@@ -97,4 +99,22 @@ export async function prepareUserFolder(
 		workflows.push({ ...workflow, file: example.file });
 	}
 	return { packageVersion: installed.version, workflows };
+}
+
+/** The simulator as the Chatwoot the examples talk to: its admin token, main account and API inbox. */
+export function simulatorTarget(simulatorUrl: string, label = 'the Chatwoot simulator'): ChatwootTarget {
+	return {
+		baseUrl: simulatorUrl,
+		accessToken: SEED.tokens.admin,
+		accountId: SEED.accounts.main,
+		inboxId: SEED.inboxes.api,
+		label,
+	};
+}
+
+/** The prepared example workflow that uses the Chatwoot node. */
+export function chatwootExample(prepared: PreparedFolder): ExampleWorkflow {
+	const workflow = prepared.workflows.find((candidate) => chatwootNodes(candidate).length > 0);
+	if (!workflow) throw new Error('no example workflow uses the Chatwoot node');
+	return workflow;
 }

@@ -45,7 +45,6 @@ function parseBody(body: Buffer, contentType: string): ParamHash {
 }
 
 export interface ParsedRequest {
-	query: ParamHash;
 	body: ParamHash;
 	/** Query and body merged the way Rails merges them (body wins). */
 	params: ParamHash;
@@ -57,7 +56,7 @@ export function parseRequestParams(rawQuery: string, body: Buffer, contentType: 
 		const parsedBody = parseBody(body, contentType);
 		const params: ParamHash = {};
 		for (const [key, value] of [...Object.entries(query), ...Object.entries(parsedBody)]) setOwn(params, key, value);
-		return { query, body: parsedBody, params };
+		return { body: parsedBody, params };
 	} catch (error) {
 		if (error instanceof ParameterTypeError) throw new MalformedBodyError(error.message);
 		throw error;

@@ -6,6 +6,7 @@
  * error (500). The simulator has no custom attribute definitions, so other keys are invalid.
  */
 import { fail, replies } from './reply';
+import { own } from './railsParams';
 import { isBlank } from './ruby';
 import { sqlLike } from './sqlLike';
 import type { ContactRecord } from './store';
@@ -217,7 +218,7 @@ function validateQueryOperators(conditions: FilterCondition[]): void {
 function compileCondition(condition: FilterCondition): Predicate {
 	const key = String(condition.attribute_key ?? '');
 	const operator = String(condition.filter_operator ?? '');
-	const definition = Object.prototype.hasOwnProperty.call(CONTACT_FILTER_KEYS, key) ? CONTACT_FILTER_KEYS[key] : undefined;
+	const definition = own(CONTACT_FILTER_KEYS, key);
 	if (definition && !definition.operators.includes(operator)) {
 		throw new FilterError(`Invalid operator. The allowed operators for ${key} are [${definition.operators.join(',')}].`);
 	}

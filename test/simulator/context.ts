@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { authenticateUser, resolveAccount, type AccountScope } from './auth';
-import type { ParamHash, ParamValue } from './railsParams';
+import { own, type ParamHash, type ParamValue } from './railsParams';
 import { fail, replies, type Reply } from './reply';
 import { isPresent, rubyToI } from './ruby';
 import type { ContactRecord, ContactStore } from './store';
@@ -27,7 +27,7 @@ export function accountScoped(handler: ScopedHandler): Handler {
 }
 
 export function param(context: HandlerContext, key: string): ParamValue | undefined {
-	return Object.prototype.hasOwnProperty.call(context.params, key) ? context.params[key] : undefined;
+	return own(context.params, key);
 }
 
 /** contacts_controller#fetch_contact: `Current.account.contacts.find(params[:id])`. */

@@ -56,6 +56,13 @@ describe('fault injection', () => {
 		expect(sim.counters()).toMatchObject({ droppedAfter: 1, created: 1 });
 	});
 
+	it('dropAfterRate loses only answers of contacts that were created; a refused create is answered', async () => {
+		sim.setFaults({ dropAfterRate: 1 });
+		const refused = await createContact(sim, { email: 'not-an-email' });
+		expect(refused.status).toBe(422);
+		expect(sim.counters()).toMatchObject({ droppedAfter: 0, created: 0 });
+	});
+
 	it('dropAfterRate applies to contact creates only', async () => {
 		sim.setFaults({ dropAfterRate: 1 });
 		expect((await call(sim, 'GET', '/api/v1/profile')).status).toBe(200);

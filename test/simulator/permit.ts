@@ -3,7 +3,7 @@
  *  additional_attributes: {}, custom_attributes: {})` (contacts_controller.rb, contacts-api.md §2.1)
  * plus the ActiveModel casts applied when the values are assigned to the columns.
  */
-import { isParamHash, UploadedFile, type ParamHash, type ParamValue } from './railsParams';
+import { isParamHash, own, setOwn, UploadedFile, type ParamHash, type ParamValue } from './railsParams';
 
 export type AvatarParam = { kind: 'file'; file: UploadedFile } | { kind: 'detach' } | { kind: 'unresolvable' };
 
@@ -22,10 +22,6 @@ type PermittedScalar = string | number | boolean | null | UploadedFile;
 
 function isPermittedScalar(value: ParamValue | undefined): value is PermittedScalar {
 	return value === null || ['string', 'number', 'boolean'].includes(typeof value) || value instanceof UploadedFile;
-}
-
-function own(params: ParamHash, key: string): ParamValue | undefined {
-	return Object.prototype.hasOwnProperty.call(params, key) ? params[key] : undefined;
 }
 
 /** ActiveModel::Type::String#cast_value. */
@@ -59,7 +55,7 @@ function permitAny(value: ParamValue): unknown {
 	if (isParamHash(value)) {
 		const permitted: Record<string, unknown> = {};
 		for (const [key, item] of Object.entries(value)) {
-			Object.defineProperty(permitted, key, { value: permitAny(item), enumerable: true, writable: true, configurable: true });
+			setOwn(permitted, key, permitAny(item));
 		}
 		return permitted;
 	}

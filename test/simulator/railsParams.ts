@@ -31,7 +31,8 @@ export function setOwn<T>(target: Record<string, T>, key: string, value: T): voi
 	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-function own<T>(target: Record<string, T>, key: string): T | undefined {
+/** The value under `key` only if it is the object's own (never one inherited through its prototype). */
+export function own<T>(target: Record<string, T>, key: string): T | undefined {
 	return Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
 }
 

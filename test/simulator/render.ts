@@ -2,7 +2,7 @@
  * JSON shapes of the jbuilder views (contacts-api.md §1.6, §4, §5.1). Keys are emitted in render
  * order because clients and snapshot tests may depend on it.
  */
-import { ACCOUNTS, inboxById, type Role, type SeedInbox, type SeedUser } from './seed';
+import { findAccount, inboxById, type Role, type SeedInbox, type SeedUser } from './seed';
 import type { ContactRecord } from './store';
 
 export interface RenderContext {
@@ -182,7 +182,7 @@ export function renderProfile(user: SeedUser): Record<string, unknown> {
 		uid: user.email,
 		type: user.type,
 		accounts: user.memberships.map(({ accountId, role: accountRole }) => {
-			const account = ACCOUNTS.find((candidate) => candidate.id === accountId);
+			const account = findAccount(accountId);
 			return {
 				id: accountId,
 				name: account?.name ?? '',

@@ -43,7 +43,6 @@ export const replies = {
 	routeNotFound: () => jsonReply(404, { status: 404, error: 'Not Found' }),
 	internalError: () => jsonReply(500, { status: 500, error: 'Internal Server Error' }),
 	unprocessable: (error: string) => jsonReply(422, { error }),
-	recordInvalid: (message: string, attributes: string[]) => jsonReply(422, { message, attributes }),
 	unauthorized: (error: string) => jsonReply(401, { error }),
 	deviseUnauthenticated: () =>
 		jsonReply(401, { errors: ['You need to sign in or sign up before continuing.'] }),

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { MalformedBodyError, parseRequestParams } from './body';
+import { MalformedBodyError, parseRequestParams, type ParsedRequest } from './body';
 import type { HandlerContext } from './context';
 import { FaultInjector, type PreProcessingFault } from './faults';
 import { handleInspection, INSPECTION_PREFIX, type InspectionControls } from './inspection';
@@ -10,7 +10,7 @@ import { replies, ReplyError, textReply, type Reply } from './reply';
 import { matchRoute, type RouteMatch } from './routes';
 import { ContactStore, toStoredContact } from './store';
 import { Telemetry } from './telemetry';
-import type { RateLimitOptions, RecordedRequest, Simulator, SimulatorOptions } from './types';
+import type { RateLimitOptions, Simulator, SimulatorOptions } from './types';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const AVATAR_PATH = /^\/rails\/active_storage\/representations\/redirect\/([^/]+)\/[^/]+$/;
@@ -102,37 +102,38 @@ function faultReply(fault: Exclude<PreProcessingFault, 'dropBefore'>, state: Sim
 	return fault === 'reject429' ? replies.throttled(state.faults.retryAfterSeconds) : replies.proxyUnavailable();
 }
 
-function runHandler(match: RouteMatch, state: SimulatorState, request: IncomingMessage, url: URL, body: Buffer): Reply {
-	let context: HandlerContext;
+/** The request's params, parsed once for both the handler and the request log. */
+function parseParams(url: URL, body: Buffer, contentType: string): ParsedRequest | MalformedBodyError {
 	try {
-		const { params } = parseRequestParams(url.search.slice(1), body, request.headers['content-type'] ?? '');
-		context = {
-			pathParams: match.pathParams,
-			params,
-			headers: request.headers,
-			baseUrl: state.baseUrl,
-			store: state.store,
-			onContactCreated: () => state.telemetry.count('created'),
-		};
+		return parseRequestParams(url.search.slice(1), body, contentType);
 	} catch (error) {
-		// Rails raises the parse error at the first `params` access, before authentication.
-		if (error instanceof MalformedBodyError) return replies.badRequest(request.headers.accept);
+		if (error instanceof MalformedBodyError) return error;
 		throw error;
 	}
+}
+
+function runHandler(
+	match: RouteMatch,
+	state: SimulatorState,
+	request: IncomingMessage,
+	parsed: ParsedRequest | MalformedBodyError,
+): Reply {
+	// Rails raises the parse error at the first `params` access, before authentication.
+	if (parsed instanceof MalformedBodyError) return replies.badRequest(request.headers.accept);
+	const context: HandlerContext = {
+		pathParams: match.pathParams,
+		params: parsed.params,
+		headers: request.headers,
+		baseUrl: state.baseUrl,
+		store: state.store,
+		onContactCreated: () => state.telemetry.count('created'),
+	};
 	try {
 		return match.route.handler(context);
 	} catch (error) {
 		if (error instanceof ReplyError) return error.reply;
 		console.error('[chatwoot-simulator] unexpected error', error);
 		return replies.internalError();
-	}
-}
-
-function recordParams(record: RecordedRequest, url: URL, body: Buffer, contentType: string): void {
-	try {
-		record.params = recordableParams(parseRequestParams(url.search.slice(1), body, contentType).body);
-	} catch {
-		record.params = null;
 	}
 }
 
@@ -158,7 +159,8 @@ async function handleApiRequest(state: SimulatorState, request: IncomingMessage,
 		if (error instanceof BodyTooLargeError) respond(textReply(413, 'Payload Too Large\n'));
 		return;
 	}
-	recordParams(record, url, body, request.headers['content-type'] ?? '');
+	const parsed = parseParams(url, body, request.headers['content-type'] ?? '');
+	record.params = parsed instanceof MalformedBodyError ? null : recordableParams(parsed.body);
 	await state.delay(state.faults.latencyMs);
 
 	if (throttled) return respond(replies.throttled());
@@ -172,8 +174,9 @@ async function handleApiRequest(state: SimulatorState, request: IncomingMessage,
 	}
 	if (!match) return respond(replies.routeNotFound());
 
-	const reply = runHandler(match, state, request, url, body);
-	if (dropAfter) {
+	const reply = runHandler(match, state, request, parsed);
+	// The fault is a contact created and its answer lost; a refused create is answered as usual.
+	if (dropAfter && reply.status === 200) {
 		state.telemetry.count('droppedAfter');
 		return request.socket.destroy();
 	}

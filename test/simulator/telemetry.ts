@@ -1,7 +1,7 @@
 /** What the inspection API reports: the request log and the counters. */
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { isParamHash, UploadedFile, type ParamValue } from './railsParams';
+import { isParamHash, setOwn, UploadedFile, type ParamValue } from './railsParams';
 import type { Counters, RecordedRequest } from './types';
 
 const MASKED_HEADERS = new Set(['api_access_token', 'api-access-token']);
@@ -29,7 +29,7 @@ export function recordableParams(value: ParamValue): unknown {
 	if (isParamHash(value)) {
 		const recorded: Record<string, unknown> = {};
 		for (const [key, item] of Object.entries(value)) {
-			Object.defineProperty(recorded, key, { value: recordableParams(item), enumerable: true, writable: true, configurable: true });
+			setOwn(recorded, key, recordableParams(item));
 		}
 		return recorded;
 	}

@@ -1,21 +1,12 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { ByteBudget } from '../helpers/byteBudget';
 import { runPool } from '../helpers/pool';
-import { chatwootConnection } from '../transport';
+import { ChatwootClient } from '../transport';
 import * as contact from './contact/Contact.resource';
-import type { ItemContext } from './itemContext';
 import { readRunOptions } from './runOptions';
+import type { OperationExecute } from './types';
 
-/**
- * Avatar files held in memory at once across the items in flight: room for the largest file
- * Chatwoot takes (15 MB), or three typical 5 MB photos.
- */
-const AVATAR_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
-
-type ItemOperation = (this: IExecuteFunctions, itemIndex: number, run: ItemContext) => Promise<IDataObject>;
-
-const operations: Record<string, ItemOperation> = {
+const operations: Record<string, OperationExecute> = {
 	'contact:create': contact.create.execute,
 };
 
@@ -33,7 +24,7 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 
 /**
  * Runs the chosen operation for every input item with a bounded number of requests in flight.
- * Output item i always answers input item i, whatever order Chatwoot's answers arrive in.
+ * Output item i always belongs to input item i, whatever order Chatwoot's responses arrive in.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -44,11 +35,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const options = readRunOptions(this);
-	const run: ItemContext = {
-		connection: await chatwootConnection(this),
-		options,
-		avatarBudget: new ByteBudget(AVATAR_BYTES_IN_FLIGHT),
-	};
+	const executeItem = execute.call(this, await ChatwootClient.connect(this, options.retry));
 	const continueOnFail = this.continueOnFail();
 
 	const results: INodeExecutionData[][] = new Array(items.length);
@@ -58,7 +45,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		options.pool,
 		async (itemIndex) => {
 			try {
-				const json = await execute.call(this, itemIndex, run);
+				const json = await executeItem(itemIndex);
 				results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), {
 					itemData: { item: itemIndex },
 				});

@@ -5,6 +5,7 @@ import type { RetryPolicy } from '../transport';
 
 export const DEFAULT_REQUESTS_IN_FLIGHT = 20;
 
+// n8n's lint wants literal defaults here; a test checks they equal the constants readRunOptions falls back to.
 export const runOptionsDescription: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',

@@ -1,4 +1,5 @@
-export type JsonObject = { [key: string]: unknown };
+import type { IDataObject } from 'n8n-workflow';
+import { isPlainObject } from './isPlainObject';
 
 export class AttributesError extends Error {
 	constructor(
@@ -13,10 +14,6 @@ function describeType(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
 	return `a ${typeof value}`;
-}
-
-function isPlainObject(value: unknown): value is JsonObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Line, column and the offending line with a caret, from the position V8 reports for bad JSON. */
@@ -44,12 +41,12 @@ function parseJson(text: string): unknown {
 /**
  * A JSON-object parameter (Additional or Custom Attributes). n8n hands it over as the typed text, or
  * as an object when an expression produced one. Chatwoot silently drops a value that is not a hash
- * (contacts-api §2.1), so anything but an object is an error here rather than a silent no-op.
+ * (it only permits a hash: `permit(custom_attributes: {})` in contacts_controller.rb), so anything but an object is an error here rather than a silent no-op.
  * `JSON.parse` defines keys such as `__proto__` as own data properties, so they cannot reach a prototype.
  */
-export function parseJsonObject(value: unknown, label: string): JsonObject | undefined {
+export function parseJsonObject(value: unknown, label: string): IDataObject | undefined {
 	if (value === undefined || value === '') return undefined;
-	if (isPlainObject(value)) return value;
+	if (isPlainObject(value)) return value as IDataObject;
 	if (typeof value !== 'string') {
 		throw new AttributesError(
 			`${label} must be a JSON object`,
@@ -70,5 +67,5 @@ export function parseJsonObject(value: unknown, label: string): JsonObject | und
 			`The JSON is ${describeType(parsed)}. Write an object such as {"plan": "pro"}.`,
 		);
 	}
-	return parsed;
+	return parsed as IDataObject;
 }

@@ -12,7 +12,7 @@ export const INSTANCE_ROOT_PATTERN =
 
 export class InvalidBaseUrlError extends Error {}
 
-export function normaliseBaseUrl(raw: unknown): string {
+export function normalizeBaseUrl(raw: unknown): string {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	const match = INSTANCE_ROOT_PATTERN.exec(text);
 	if (!match) {
@@ -23,7 +23,7 @@ export function normaliseBaseUrl(raw: unknown): string {
 	return match[1];
 }
 
-/** An n8n expression that evaluates a credential field to the instance root (same rule as `normaliseBaseUrl`). */
+/** An n8n expression that evaluates a credential field to the instance root (same rule as `normalizeBaseUrl`). */
 export function instanceRootExpression(field: string): string {
 	return `={{ String($credentials.${field} ?? '').trim().replace(${INSTANCE_ROOT_PATTERN.toString()}, '$1') }}`;
 }

@@ -1,11 +1,10 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { parsePositiveId } from '../helpers/ids';
-import { chatwootConnection, sendOnce } from '../transport';
-import type { ChatwootContext, ChatwootRequest } from '../transport';
-import { chatwootApiError } from '../transport/errors';
+import { ChatwootClient, DEFAULT_RETRY_POLICY } from '../transport';
 
-const LOOKUP_TIMEOUT_MS = 15_000;
+/** A dropdown is loaded while the user waits: one attempt, and a shorter timeout than a run's. */
+const DROPDOWN_POLICY = { ...DEFAULT_RETRY_POLICY, maxRetries: 0, timeoutMs: 15_000 };
 
 interface ProfileAccount {
 	id: number;
@@ -21,13 +20,9 @@ interface Inbox {
 	medium?: string;
 }
 
-async function getJson(context: ChatwootContext, request: ChatwootRequest): Promise<Record<string, unknown>> {
-	const connection = await chatwootConnection(context);
-	const answer = await sendOnce(context, connection, request, LOOKUP_TIMEOUT_MS);
-	if (answer.statusCode !== 200 || typeof answer.body !== 'object' || answer.body === null) {
-		throw chatwootApiError(context.getNode(), answer);
-	}
-	return answer.body as Record<string, unknown>;
+async function fetchObject(context: ILoadOptionsFunctions, path: string): Promise<Record<string, unknown>> {
+	const client = await ChatwootClient.connect(context, DROPDOWN_POLICY);
+	return await client.fetchObject({ method: 'GET', path });
 }
 
 const UNSUPPORTED_CHANNEL_LABELS: Record<string, string> = {
@@ -39,7 +34,7 @@ const UNSUPPORTED_CHANNEL_LABELS: Record<string, string> = {
 	'Channel::Tiktok': 'TikTok',
 };
 
-/** How each channel takes a contact created through the API (ContactInboxBuilder, contacts-api §2.2). */
+/** How each channel takes a contact created through the API (app/builders/contact_inbox_builder.rb). */
 function describeChannel(inbox: Inbox): { label: string; requirement: string } {
 	switch (inbox.channel_type) {
 		case 'Channel::Api':
@@ -68,7 +63,7 @@ function describeChannel(inbox: Inbox): { label: string; requirement: string } {
 }
 
 export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const profile = await getJson(this, { method: 'GET', path: '/api/v1/profile' });
+	const profile = await fetchObject(this, '/api/v1/profile');
 	const accounts = Array.isArray(profile.accounts) ? (profile.accounts as ProfileAccount[]) : [];
 	return accounts.map((account) => ({
 		name: `${account.name} (#${account.id})`,
@@ -84,7 +79,7 @@ export async function getInboxes(this: ILoadOptionsFunctions): Promise<INodeProp
 	if (accountId === undefined) {
 		throw new NodeOperationError(this.getNode(), 'Choose an Account first: the inboxes are listed per account');
 	}
-	const response = await getJson(this, { method: 'GET', path: `/api/v1/accounts/${accountId}/inboxes` });
+	const response = await fetchObject(this, `/api/v1/accounts/${accountId}/inboxes`);
 	const inboxes = Array.isArray(response.payload) ? (response.payload as Inbox[]) : [];
 	return inboxes.map((inbox) => {
 		const { label, requirement } = describeChannel(inbox);

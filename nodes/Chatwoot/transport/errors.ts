@@ -1,31 +1,21 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
-
-/** What Chatwoot answered: nothing of the request (its token header) is kept. */
-export interface ChatwootAnswer {
-	statusCode: number;
-	headers: IDataObject;
-	body: unknown;
-}
+import type { INode, JsonObject } from 'n8n-workflow';
+import { isPlainObject } from '../helpers/isPlainObject';
+import type { ChatwootResponse } from './types';
 
 interface ErrorText {
 	message: string;
 	hint: string;
 }
 
-const asRecord = (value: unknown): Record<string, unknown> | undefined =>
-	typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
-
 /**
- * Chatwoot's own words from any of the error shapes it renders (contacts-api §3.2):
+ * Chatwoot's own words from any of the error shapes it renders (docs/chatwoot-behaviour.md, "Error bodies"):
  * `{message, attributes}` for validations, `{error}` for auth, lookups and missing params,
  * `{errors: [...]}` from devise_token_auth, and `{status, error}` from Rails' exception pages.
  */
 export function chatwootWords(body: unknown): string | undefined {
-	const record = asRecord(body);
-	if (!record) return undefined;
+	if (!isPlainObject(body)) return undefined;
+	const record = body;
 	if (typeof record.message === 'string' && record.message) return record.message;
 	if (typeof record.error === 'string' && record.error) return record.error;
 	if (Array.isArray(record.errors) && record.errors.every((entry) => typeof entry === 'string')) {
@@ -35,7 +25,7 @@ export function chatwootWords(body: unknown): string | undefined {
 }
 
 export function offendingAttributes(body: unknown): string[] {
-	const attributes = asRecord(body)?.attributes;
+	const attributes = isPlainObject(body) ? body.attributes : undefined;
 	return Array.isArray(attributes) ? attributes.filter((entry): entry is string => typeof entry === 'string') : [];
 }
 
@@ -55,7 +45,7 @@ const ATTRIBUTE_HINTS: Record<string, (words: string) => string | undefined> = {
 		'WhatsApp inboxes take digits only (14155550123), Twilio SMS inboxes +digits, Twilio WhatsApp inboxes whatsapp:+digits. Leave Source ID empty to let Chatwoot derive it from the phone number.',
 };
 
-function unauthorisedHint(words: string): string {
+function unauthorizedHint(words: string): string {
 	if (/bots/.test(words)) {
 		return "This is an agent-bot or platform-app token. Contacts need a user's token: Profile Settings → Access Token in Chatwoot.";
 	}
@@ -74,8 +64,8 @@ function htmlTitle(body: unknown): string | undefined {
 	return /<title>([^<]{1,120})<\/title>/i.exec(body)?.[1]?.trim();
 }
 
-function describeAnswer(answer: ChatwootAnswer): ErrorText {
-	const { statusCode, body } = answer;
+function describeResponse(response: ChatwootResponse): ErrorText {
+	const { statusCode, body } = response;
 	const words = chatwootWords(body);
 	if (statusCode === 429) {
 		return {
@@ -92,7 +82,7 @@ function describeAnswer(answer: ChatwootAnswer): ErrorText {
 				: 'Check that the credential Base URL points at Chatwoot itself (the address you open Chatwoot at).';
 		return { message: `Chatwoot answered ${statusCode} with ${what}`, hint };
 	}
-	if (statusCode === 401) return { message: words, hint: unauthorisedHint(words) };
+	if (statusCode === 401) return { message: words, hint: unauthorizedHint(words) };
 	if (statusCode === 404) {
 		return { message: words, hint: 'Check the Account and the Inbox: the inbox must belong to the chosen account.' };
 	}
@@ -123,30 +113,30 @@ function describeAnswer(answer: ChatwootAnswer): ErrorText {
 	return { message: words, hint: 'Check the fields of this item and run again.' };
 }
 
-/** One line on what Chatwoot (or a proxy in front of it) answered. */
-export function summariseAnswer(answer: ChatwootAnswer): string {
-	const { message } = describeAnswer(answer);
-	return message.startsWith('Chatwoot answered') ? message : `Chatwoot answered ${answer.statusCode}: ${message}`;
+/** One line on what Chatwoot (or a proxy in front of it) responded. */
+export function summarizeResponse(response: ChatwootResponse): string {
+	const { message } = describeResponse(response);
+	return message.startsWith('Chatwoot answered') ? message : `Chatwoot answered ${response.statusCode}: ${message}`;
 }
 
-/** A NodeApiError built from Chatwoot's answer alone, so nothing of the request (its token) travels with it. */
-export function chatwootApiError(node: INode, answer: ChatwootAnswer, itemIndex?: number): NodeApiError {
-	const { message, hint } = describeAnswer(answer);
-	const attributes = offendingAttributes(answer.body);
+/** A NodeApiError built from Chatwoot's response alone, so nothing of the request (its token) travels with it. */
+export function chatwootApiError(node: INode, response: ChatwootResponse, itemIndex?: number): NodeApiError {
+	const { message, hint } = describeResponse(response);
+	const attributes = offendingAttributes(response.body);
 	const itemLabel = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
 	const details = [
-		`HTTP ${answer.statusCode}`,
+		`HTTP ${response.statusCode}`,
 		attributes.length ? `Fields: ${attributes.join(', ')}` : undefined,
 		itemIndex === undefined ? undefined : `Item: ${itemIndex}`,
 		hint,
 	].filter(Boolean);
 	return new NodeApiError(
 		node,
-		{ statusCode: answer.statusCode, body: (asRecord(answer.body) ?? null) as JsonObject | null } as JsonObject,
+		{ statusCode: response.statusCode, body: (isPlainObject(response.body) ? response.body : null) as JsonObject | null } as JsonObject,
 		{
 			message: `${message}${itemLabel}`,
 			description: details.join('. '),
-			httpCode: String(answer.statusCode),
+			httpCode: String(response.statusCode),
 			itemIndex,
 		},
 	);

@@ -1,4 +1,4 @@
-import type { ChatwootAnswer } from './errors';
+import type { ChatwootResponse } from './types';
 
 /** The request never left this machine (connection refused, name not resolved): always safe to send again. */
 export class NotSentError extends Error {
@@ -7,11 +7,11 @@ export class NotSentError extends Error {
 	}
 }
 
-/** The request was sent but no usable answer came back (reset, timeout, 502/504): Chatwoot may or may not have processed it. */
-export class AnswerLostError extends Error {
+/** The request was sent but no usable response came back (reset, timeout, 502/504): Chatwoot may or may not have processed it. */
+export class ResponseLostError extends Error {
 	constructor(
 		readonly code: string,
-		readonly answer?: ChatwootAnswer,
+		readonly response?: ChatwootResponse,
 	) {
 		super(code);
 	}
@@ -41,7 +41,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  *   contact was created is unknown.
  * - `final`: everything else: success, and Chatwoot's own validation and auth errors.
  */
-export function classifyAnswer(statusCode: number): 'retry' | 'lost' | 'final' {
+export function classifyResponse(statusCode: number): 'retry' | 'lost' | 'final' {
 	if (statusCode === 429 || statusCode === 503) return 'retry';
 	if (statusCode === 502 || statusCode === 504) return 'lost';
 	return 'final';
@@ -59,14 +59,14 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * Turns a thrown transport failure into NotSentError or AnswerLostError. Only the error code is
+ * Turns a thrown transport failure into NotSentError or ResponseLostError. Only the error code is
  * kept: the thrown error carries the request configuration, token header included.
  */
 export function classifyNetworkError(error: unknown): Error {
 	const code = errorCode(error) ?? 'ECONNRESET';
 	// The user stopped the execution: n8n aborted the request, and nothing may be sent again.
 	if (code === 'ERR_CANCELED') return new Error('the execution was stopped');
-	return NOT_SENT_CODES.has(code) ? new NotSentError(code) : new AnswerLostError(code);
+	return NOT_SENT_CODES.has(code) ? new NotSentError(code) : new ResponseLostError(code);
 }
 
 /** Exponential backoff with equal jitter: half the step is fixed, half random, so clients that failed together spread out. */

@@ -1,6 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { sendWithRetries } from '../../transport';
-import type { ItemContext } from '../itemContext';
+import type { IDataObject } from 'n8n-workflow';
+import type { ChatwootClient } from '../../transport';
 
 /** The contact fields Chatwoot keeps unique per account (app/models/contact.rb). */
 export const UNIQUE_KEYS = ['email', 'phone_number', 'identifier'] as const;
@@ -16,6 +15,8 @@ const sameKey: Record<UniqueKey, (stored: unknown, wanted: string) => boolean> =
 	identifier: (stored, wanted) => stored === wanted,
 };
 
+export const contactsPath = (accountId: number) => `/api/v1/accounts/${accountId}/contacts`;
+
 /**
  * Looks a contact up by one unique key. The filter endpoint is used rather than search: search
  * matches substrings (with `%` and `_` as wildcards) and is limited to 100 calls a minute per account,
@@ -24,24 +25,20 @@ const sameKey: Record<UniqueKey, (stored: unknown, wanted: string) => boolean> =
  * identifiers, so the result is matched again exactly here.
  */
 export async function findContactByUniqueKey(
-	context: IExecuteFunctions,
-	run: ItemContext,
+	client: ChatwootClient,
 	accountId: number,
 	key: UniqueKey,
 	value: string,
 ): Promise<IDataObject | undefined> {
-	const { answer } = await sendWithRetries(
-		context,
-		run.connection,
+	const { response } = await client.send(
 		{
 			method: 'POST',
-			path: `/api/v1/accounts/${accountId}/contacts/filter`,
+			path: `${contactsPath(accountId)}/filter`,
 			body: { payload: [{ attribute_key: key, filter_operator: 'equal_to', values: [value], query_operator: null }] },
 		},
-		run.options.retry,
-		true,
+		{ retryLostResponses: true },
 	);
-	const contacts = (answer.body as { payload?: unknown } | undefined)?.payload;
-	if (answer.statusCode !== 200 || !Array.isArray(contacts)) return undefined;
+	const contacts = (response.body as { payload?: unknown } | undefined)?.payload;
+	if (response.statusCode !== 200 || !Array.isArray(contacts)) return undefined;
 	return (contacts as IDataObject[]).find((contact) => sameKey[key](contact[key], value));
 }

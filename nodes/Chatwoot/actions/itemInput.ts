@@ -1,0 +1,33 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { parsePositiveId } from '../helpers/ids';
+
+/** An item's input cannot be sent as it is: nothing is sent for this item. */
+export function inputError(context: IExecuteFunctions, itemIndex: number, message: string, description: string) {
+	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, { itemIndex, description });
+}
+
+/** A text parameter as it is sent: trimmed; numbers (from expressions) as their text; anything else empty. */
+export const readText = (value: unknown) =>
+	typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+
+const ID_PARAMETERS = {
+	accountId: {
+		label: 'Account',
+		hint: 'Choose an account from the list, or give its ID (the number after /accounts/ in the Chatwoot address bar).',
+	},
+	inboxId: {
+		label: 'Inbox',
+		hint: 'Choose an inbox from the list, or give its ID (Settings → Inboxes in Chatwoot shows it in the address).',
+	},
+};
+
+/** An account or inbox ID, which goes into the request path: a positive whole number or an item error. */
+export function readId(context: IExecuteFunctions, itemIndex: number, parameter: keyof typeof ID_PARAMETERS): number {
+	const id = parsePositiveId(context.getNodeParameter(parameter, itemIndex));
+	if (id === undefined) {
+		const { label, hint } = ID_PARAMETERS[parameter];
+		throw inputError(context, itemIndex, `${label} must be a positive whole number`, hint);
+	}
+	return id;
+}

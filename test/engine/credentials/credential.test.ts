@@ -1,9 +1,6 @@
 import nock from 'nock';
-import { ChatwootApi } from '../../credentials/ChatwootApi.credentials';
-import { DEFAULT_RETRY_POLICY } from '../../nodes/Chatwoot/transport';
-import { runOptionsDescription, DEFAULT_REQUESTS_IN_FLIGHT } from '../../nodes/Chatwoot/actions/runOptions';
-import { testChatwootCredential } from '../harness/engine';
-import { TOKEN } from '../harness/fixtures';
+import { testChatwootCredential } from '../../harness/engine';
+import { TOKEN } from '../../harness/fixtures';
 
 afterEach(() => nock.cleanAll());
 
@@ -56,25 +53,5 @@ describe('credential test (GET /api/v1/profile through the engine)', () => {
 		expect(headers['api-access-token']).toBe(TOKEN);
 		expect(headers.api_access_token).toBeUndefined();
 		expect(headers.authorization).toBeUndefined();
-	});
-});
-
-describe('credential and options definitions', () => {
-	test('the token field is a password field', () => {
-		const token = new ChatwootApi().properties.find((property) => property.name === 'accessToken');
-		expect(token?.typeOptions?.password).toBe(true);
-	});
-
-	test("the options' defaults shown in the editor are the defaults the node uses", () => {
-		const defaults = Object.fromEntries((runOptionsDescription.options ?? []).map((option) => [option.name, (option as { default: unknown }).default]));
-		expect(defaults).toEqual({
-			batchInterval: 0,
-			batchSize: 0,
-			initialRetryDelay: DEFAULT_RETRY_POLICY.initialDelayMs,
-			maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
-			maxRetryDelay: DEFAULT_RETRY_POLICY.maxDelayMs,
-			requestsInFlight: DEFAULT_REQUESTS_IN_FLIGHT,
-			timeout: DEFAULT_RETRY_POLICY.timeoutMs,
-		});
 	});
 });

@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { loadChatwootOptions } from '../harness/engine';
-import { TOKEN } from '../harness/fixtures';
+import { loadChatwootOptions } from '../../harness/engine';
+import { TOKEN } from '../../harness/fixtures';
 
 const BASE = 'https://chat.example.com';
 const credentials = { baseUrl: `${BASE}/`, accessToken: TOKEN };

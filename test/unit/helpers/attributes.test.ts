@@ -1,4 +1,4 @@
-import { AttributesError, parseJsonObject } from '../../nodes/Chatwoot/helpers/attributes';
+import { AttributesError, parseJsonObject } from '../../../nodes/Chatwoot/helpers/attributes';
 
 describe('parseJsonObject', () => {
 	test('parses a JSON object, keeping nested values and types', () => {

@@ -1,5 +1,5 @@
-import { MAX_AVATAR_BYTES, sniffAvatarType } from '../../nodes/Chatwoot/helpers/avatar';
-import { GIF_1x1, JPEG_HEADER, PNG_1x1 } from '../harness/fixtures';
+import { MAX_AVATAR_BYTES, sniffAvatarType } from '../../../nodes/Chatwoot/helpers/avatar';
+import { GIF_1x1, JPEG_HEADER, PNG_1x1 } from '../../harness/fixtures';
 
 describe('sniffAvatarType', () => {
 	test('recognises PNG, JPEG and both GIF versions by their bytes', () => {

@@ -1,5 +1,5 @@
 import { Workflow } from 'n8n-workflow';
-import { instanceRootExpression, InvalidBaseUrlError, normaliseBaseUrl } from '../../nodes/Chatwoot/helpers/baseUrl';
+import { instanceRootExpression, InvalidBaseUrlError, normalizeBaseUrl } from '../../../nodes/Chatwoot/helpers/baseUrl';
 
 const cases: Array<[string, string]> = [
 	['https://chat.example.com', 'https://chat.example.com'],
@@ -21,21 +21,21 @@ const cases: Array<[string, string]> = [
 	['HTTPS://Chat.Example.com/API/v1', 'HTTPS://Chat.Example.com'],
 ];
 
-describe('normaliseBaseUrl', () => {
+describe('normalizeBaseUrl', () => {
 	test.each(cases)('%j → %s', (input, expected) => {
-		expect(normaliseBaseUrl(input)).toBe(expected);
+		expect(normalizeBaseUrl(input)).toBe(expected);
 	});
 
 	test.each(['', 'chat.example.com', 'ftp://chat.example.com', 'https://', 'https:// chat.example.com', 'javascript:alert(1)'])(
 		'rejects %j with a message that says what to enter',
 		(input) => {
-			expect(() => normaliseBaseUrl(input)).toThrow(InvalidBaseUrlError);
-			expect(() => normaliseBaseUrl(input)).toThrow(/is not an http\(s\) URL.*https:\/\/chat\.example\.com/);
+			expect(() => normalizeBaseUrl(input)).toThrow(InvalidBaseUrlError);
+			expect(() => normalizeBaseUrl(input)).toThrow(/is not an http\(s\) URL.*https:\/\/chat\.example\.com/);
 		},
 	);
 
 	test('rejects a value that is not text', () => {
-		expect(() => normaliseBaseUrl(undefined)).toThrow(InvalidBaseUrlError);
+		expect(() => normalizeBaseUrl(undefined)).toThrow(InvalidBaseUrlError);
 	});
 });
 
@@ -48,7 +48,7 @@ describe('instanceRootExpression (the credential test request)', () => {
 	});
 	const node = { id: '1', name: 'n', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 
-	test.each(cases)('n8n evaluates %j to the same root as normaliseBaseUrl (%s)', (input, expected) => {
+	test.each(cases)('n8n evaluates %j to the same root as normalizeBaseUrl (%s)', (input, expected) => {
 		const value = workflow.expression.getSimpleParameterValue(
 			node,
 			instanceRootExpression('baseUrl'),

@@ -1,4 +1,4 @@
-import { ByteBudget } from '../../nodes/Chatwoot/helpers/byteBudget';
+import { ByteBudget } from '../../../nodes/Chatwoot/helpers/byteBudget';
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,4 +1,4 @@
-import { parsePositiveId } from '../../nodes/Chatwoot/helpers/ids';
+import { parsePositiveId } from '../../../nodes/Chatwoot/helpers/ids';
 
 describe('parsePositiveId', () => {
 	test.each([

@@ -1,4 +1,4 @@
-import { encodeMultipart, FormEncodingError, toRailsFormFields } from '../../nodes/Chatwoot/helpers/multipart';
+import { encodeMultipart, FormEncodingError, toRailsFormFields } from '../../../nodes/Chatwoot/helpers/multipart';
 
 describe('toRailsFormFields', () => {
 	test('flattens nested objects and arrays into Rails bracket names, values as text', () => {

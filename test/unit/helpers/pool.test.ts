@@ -1,4 +1,4 @@
-import { runPool } from '../../nodes/Chatwoot/helpers/pool';
+import { runPool } from '../../../nodes/Chatwoot/helpers/pool';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,6 +1,6 @@
-import { AnswerLostError, backoffDelay, classifyAnswer, classifyNetworkError, DEFAULT_RETRY_POLICY, NotSentError, retryAfterMs } from '../../nodes/Chatwoot/transport/retry';
+import { ResponseLostError, backoffDelay, classifyResponse, classifyNetworkError, DEFAULT_RETRY_POLICY, NotSentError, retryAfterMs } from '../../../nodes/Chatwoot/transport/retry';
 
-describe('classifyAnswer', () => {
+describe('classifyResponse', () => {
 	test.each([
 		[200, 'final'],
 		[401, 'final'],
@@ -12,7 +12,7 @@ describe('classifyAnswer', () => {
 		[502, 'lost'],
 		[504, 'lost'],
 	])('%d → %s', (status, verdict) => {
-		expect(classifyAnswer(status)).toBe(verdict);
+		expect(classifyResponse(status)).toBe(verdict);
 	});
 });
 
@@ -24,18 +24,18 @@ describe('classifyNetworkError', () => {
 	});
 
 	test.each(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE'])('%s: the answer was lost', (code) => {
-		expect(classifyNetworkError({ code })).toBeInstanceOf(AnswerLostError);
+		expect(classifyNetworkError({ code })).toBeInstanceOf(ResponseLostError);
 	});
 
 	test('a request aborted because the execution was stopped is neither retried nor looked up', () => {
 		const error = classifyNetworkError({ message: 'canceled', code: 'ERR_CANCELED' });
 		expect(error).not.toBeInstanceOf(NotSentError);
-		expect(error).not.toBeInstanceOf(AnswerLostError);
+		expect(error).not.toBeInstanceOf(ResponseLostError);
 		expect(error.message).toBe('the execution was stopped');
 	});
 
 	test('an error without a code counts as a lost answer, never as safe', () => {
-		expect(classifyNetworkError(new Error('socket hang up'))).toBeInstanceOf(AnswerLostError);
+		expect(classifyNetworkError(new Error('socket hang up'))).toBeInstanceOf(ResponseLostError);
 	});
 
 	test('keeps only the code, not the request configuration with its token', () => {

@@ -1,8 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-// n8n-core writes an instance config into N8N_USER_FOLDER as soon as it loads.
-if (!process.env.N8N_USER_FOLDER) {
-	process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'n8n-chatwoot-test-'));
-}
+// n8n-core's own logger writes every failed request (with its stack) to the console; the tests read
+// what reaches n8n's logs through LoggerProxy instead (test/harness/engine.ts), so the console stays
+// for jest's report.
+process.env.N8N_LOG_LEVEL ??= 'silent';

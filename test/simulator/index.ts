@@ -1,5 +1,5 @@
-export { startSimulator } from './server';
-export { SEED } from './seed';
+export { startSimulator } from './http/server';
+export { ACCOUNTS, INBOXES, SEED } from './domain/seed';
 export type {
 	Counters,
 	FaultOptions,

@@ -1,0 +1,262 @@
+/**
+ * Contacts::FilterService for the standard contact keys of lib/filters/filter_keys.yml
+ * (contacts-api.md §5.3; app/services/filter_service.rb, app/helpers/filters/filter_helper.rb).
+ * Conditions become SQL joined by each condition's `query_operator`, so evaluation follows SQL:
+ * NULL never matches, AND binds tighter than OR, and a missing or trailing operator is a syntax
+ * error (500). The simulator has no custom attribute definitions, so other keys are invalid.
+ */
+import { fail, replies } from '../http/reply';
+import { own } from '../http/rackParams';
+import { isBlank } from './ruby';
+import { sqlLike } from './sqlLike';
+import type { ContactRecord } from './contactStore';
+
+type Truth = boolean | null;
+type Predicate = (contact: ContactRecord) => Truth;
+
+interface FilterKey {
+	operators: string[];
+	compile(operator: string, values: unknown): Predicate;
+}
+
+export interface FilterCondition {
+	attribute_key?: unknown;
+	filter_operator?: unknown;
+	values?: unknown;
+	query_operator?: unknown;
+}
+
+export class FilterError extends Error {}
+
+const TEXT_OPERATORS = ['equal_to', 'not_equal_to', 'contains', 'does_not_contain'];
+
+function firstValue(values: unknown): unknown {
+	return Array.isArray(values) ? values[0] : typeof values === 'string' ? values[0] : undefined;
+}
+
+/** A value that PostgreSQL cannot compare with a text column makes the query fail. */
+function requireString(value: unknown): string {
+	return typeof value === 'string' ? value : fail(replies.internalError());
+}
+
+/** values_for_ilike: every value becomes `%value.strip%`. */
+function ilikePatterns(values: unknown): string[] {
+	const list = Array.isArray(values) ? values : [values];
+	return list.map((value) => `%${requireString(value).trim()}%`);
+}
+
+function not(truth: Truth): Truth {
+	return truth === null ? null : !truth;
+}
+
+function anyTruth(truths: Truth[]): Truth {
+	if (truths.includes(true)) return true;
+	return truths.includes(null) ? null : false;
+}
+
+function allTruth(truths: Truth[]): Truth {
+	if (truths.includes(false)) return false;
+	return truths.includes(null) ? null : true;
+}
+
+/** Text comparison shared by columns and additional_attributes; `read` yields the SQL-side value. */
+function textPredicate(
+	read: (contact: ContactRecord) => string | null,
+	operator: string,
+	values: unknown,
+	equalityValue: () => string,
+): Predicate {
+	switch (operator) {
+		case 'equal_to':
+		case 'not_equal_to': {
+			const expected = equalityValue();
+			const negate = operator === 'not_equal_to';
+			return (contact) => {
+				const actual = read(contact);
+				if (actual === null) return null;
+				return negate ? actual !== expected : actual === expected;
+			};
+		}
+		case 'contains': {
+			const patterns = ilikePatterns(values);
+			return (contact) => anyTruth(patterns.map((pattern) => sqlLike(read(contact), pattern, true)));
+		}
+		default: {
+			const patterns = ilikePatterns(values);
+			return (contact) => allTruth(patterns.map((pattern) => not(sqlLike(read(contact), pattern, true))));
+		}
+	}
+}
+
+function lowerColumn(column: 'name' | 'email' | 'identifier'): FilterKey {
+	return {
+		operators: column === 'identifier' ? ['equal_to', 'not_equal_to'] : TEXT_OPERATORS,
+		compile: (operator, values) =>
+			textPredicate(
+				(contact) => contact[column]?.toLowerCase() ?? null,
+				operator,
+				values,
+				() => requireString(firstValue(values)).toLowerCase(),
+			),
+	};
+}
+
+/** Phone equality compares with "+" followed by the digits of the value. */
+function normalizedPhone(values: unknown): string {
+	const value = firstValue(values);
+	if (typeof value !== 'string' && typeof value !== 'number') fail(replies.internalError());
+	return `+${String(value).replace(/\D/g, '')}`;
+}
+
+const phoneNumberKey: FilterKey = {
+	operators: [...TEXT_OPERATORS, 'starts_with'],
+	compile: (operator, values) => {
+		if (operator === 'starts_with') {
+			// derived: a prefix match on the normalised number
+			const prefix = `${normalizedPhone(values)}%`;
+			return (contact) => sqlLike(contact.phone_number, prefix, false);
+		}
+		return textPredicate((contact) => contact.phone_number, operator, values, () => normalizedPhone(values));
+	},
+};
+
+function jsonText(value: unknown): string | null {
+	if (value === undefined || value === null) return null;
+	return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** `LOWER(contacts.additional_attributes ->> 'key')`, data_type text_case_insensitive. */
+function additionalAttribute(key: string, operators: string[]): FilterKey {
+	return {
+		operators,
+		compile: (operator, values) =>
+			textPredicate(
+				(contact) => jsonText(contact.additional_attributes[key])?.toLowerCase() ?? null,
+				operator,
+				values,
+				() => requireString(firstValue(values)).toLowerCase(),
+			),
+	};
+}
+
+/** The simulator never stores labels, so only the "absent" forms match. */
+const labelsKey: FilterKey = {
+	operators: ['equal_to', 'not_equal_to', 'is_present', 'is_not_present'],
+	compile: (operator) => {
+		const matches = operator === 'not_equal_to' || operator === 'is_not_present';
+		return () => matches;
+	},
+};
+
+function pgBoolean(value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+	if (['t', 'true', 'y', 'yes', 'on', '1'].includes(text)) return true;
+	if (['f', 'false', 'n', 'no', 'off', '0'].includes(text)) return false;
+	fail(replies.internalError());
+}
+
+const blockedKey: FilterKey = {
+	operators: ['equal_to', 'not_equal_to'],
+	compile: (operator, values) => {
+		const expected = pgBoolean(firstValue(values));
+		return (contact) => (operator === 'equal_to' ? contact.blocked === expected : contact.blocked !== expected);
+	},
+};
+
+const DAY_MS = 86_400_000;
+
+function pgDate(value: unknown): number {
+	const time = typeof value === 'string' ? Date.parse(value) : NaN;
+	if (Number.isNaN(time)) fail(replies.internalError());
+	return Math.floor(time / DAY_MS);
+}
+
+/** `(contacts.<column>)::date > 'value'::date`; days_before is "less than today minus N days". */
+function dateColumn(read: (contact: ContactRecord) => number | null): FilterKey {
+	return {
+		operators: ['is_greater_than', 'is_less_than', 'days_before'],
+		compile: (operator, values) => {
+			const value = firstValue(values);
+			const days =
+				operator === 'days_before'
+					? Math.floor(Date.now() / DAY_MS) - Math.trunc(Number(value) || 0)
+					: pgDate(value);
+			const greater = operator === 'is_greater_than';
+			return (contact) => {
+				const seconds = read(contact);
+				if (seconds === null) return null;
+				const day = Math.floor((seconds * 1000) / DAY_MS);
+				return greater ? day > days : day < days;
+			};
+		},
+	};
+}
+
+export const CONTACT_FILTER_KEYS: Record<string, FilterKey> = {
+	name: lowerColumn('name'),
+	phone_number: phoneNumberKey,
+	email: lowerColumn('email'),
+	identifier: lowerColumn('identifier'),
+	country_code: additionalAttribute('country_code', ['equal_to', 'not_equal_to']),
+	city: additionalAttribute('city', TEXT_OPERATORS),
+	company: additionalAttribute('company', TEXT_OPERATORS),
+	labels: labelsKey,
+	created_at: dateColumn((contact) => contact.created_at),
+	last_activity_at: dateColumn(() => null),
+	blocked: blockedKey,
+};
+
+function validateQueryOperators(conditions: FilterCondition[]): void {
+	for (const { query_operator: operator } of conditions) {
+		if (operator === undefined || operator === null || operator === '') continue;
+		if (typeof operator !== 'string') fail(replies.internalError());
+		if (!['AND', 'OR'].includes(operator.toUpperCase())) throw new FilterError('Query operator must be either "AND" or "OR".');
+	}
+}
+
+function compileCondition(condition: FilterCondition): Predicate {
+	const key = String(condition.attribute_key ?? '');
+	const operator = String(condition.filter_operator ?? '');
+	const definition = own(CONTACT_FILTER_KEYS, key);
+	if (definition && !definition.operators.includes(operator)) {
+		throw new FilterError(`Invalid operator. The allowed operators for ${key} are [${definition.operators.join(',')}].`);
+	}
+	if (!['is_present', 'is_not_present'].includes(operator) && isBlank(condition.values)) {
+		throw new FilterError(`Invalid value. The values provided for ${key} are invalid`);
+	}
+	if (!definition) {
+		throw new FilterError(
+			`Invalid attribute key - [${key}]. The allowed keys for attribute are [${Object.keys(CONTACT_FILTER_KEYS).join(',')}].`,
+		);
+	}
+	return definition.compile(operator, condition.values);
+}
+
+/** Splits `c0 op0 c1 op1 c2` into OR-separated groups of AND-ed predicates. */
+function groupByPrecedence(conditions: FilterCondition[], predicates: Predicate[]): Predicate[][] {
+	const groups: Predicate[][] = [[]];
+	predicates.forEach((predicate, index) => {
+		groups[groups.length - 1].push(predicate);
+		const operator = conditions[index].query_operator;
+		const isLast = index === predicates.length - 1;
+		const hasOperator = typeof operator === 'string' && operator !== '';
+		// "cond AND" at the end, or "cond cond" without an operator, is invalid SQL.
+		if (isLast === hasOperator) fail(replies.internalError());
+		if (hasOperator && operator.toUpperCase() === 'OR') groups.push([]);
+	});
+	return groups;
+}
+
+/** Builds the WHERE clause of a filter payload; throws FilterError for the 422 cases. */
+export function compileFilter(payload: unknown): (contact: ContactRecord) => boolean {
+	if (!Array.isArray(payload)) fail(replies.internalError());
+	const conditions = payload.map((item) =>
+		typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as FilterCondition) : fail(replies.internalError()),
+	);
+	validateQueryOperators(conditions);
+	const predicates = conditions.map(compileCondition);
+	if (predicates.length === 0) fail(replies.internalError());
+	const groups = groupByPrecedence(conditions, predicates);
+	return (contact) => anyTruth(groups.map((group) => allTruth(group.map((predicate) => predicate(contact))))) === true;
+}

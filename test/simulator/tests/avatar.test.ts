@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import { call, CONTACTS } from './client';
-import { startSimulator, type Simulator } from '../index';
+import { useSimulator } from '../../harness/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest-of-png')]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('jfif')]);
@@ -26,14 +21,14 @@ describe('§2.3 avatar upload', () => {
 		['JPEG', JPEG, 'image/jpeg'],
 		['GIF', GIF, 'image/gif'],
 	])('a %s avatar is attached and its thumbnail URL serves the stored bytes', async (_label, bytes, type) => {
-		const response = await call(sim, 'POST', CONTACTS, { body: avatarForm(bytes, 'application/octet-stream', 'me.img', { name: 'Pic' }) });
+		const response = await call(sim(), 'POST', CONTACTS, { body: avatarForm(bytes, 'application/octet-stream', 'me.img', { name: 'Pic' }) });
 		expect(response.status).toBe(200);
 		const thumbnail: string = response.json.payload.contact.thumbnail;
-		expect(thumbnail).toMatch(new RegExp(`^${sim.url}/rails/active_storage/representations/redirect/[^/]+/me\\.img$`));
+		expect(thumbnail).toMatch(new RegExp(`^${sim().url}/rails/active_storage/representations/redirect/[^/]+/me\\.img$`));
 		const image = await fetch(thumbnail);
 		expect(image.headers.get('content-type')).toBe(type);
 		expect(Buffer.from(await image.arrayBuffer())).toEqual(bytes);
-		expect(sim.contacts()[0].avatar).toEqual({
+		expect(sim().contacts()[0].avatar).toEqual({
 			filename: 'me.img',
 			contentType: type,
 			size: bytes.length,
@@ -42,43 +37,43 @@ describe('§2.3 avatar upload', () => {
 	});
 
 	it('D14: the type is identified by the bytes, so text declared as image/png is rejected', async () => {
-		const response = await call(sim, 'POST', CONTACTS, { body: avatarForm(Buffer.from('hello'), 'image/png', 'fake.png') });
+		const response = await call(sim(), 'POST', CONTACTS, { body: avatarForm(Buffer.from('hello'), 'image/png', 'fake.png') });
 		expect(response.status).toBe(422);
 		expect(response.json).toEqual({ message: 'Avatar filetype not supported', attributes: ['avatar'] });
-		expect(sim.contacts()).toHaveLength(0);
+		expect(sim().contacts()).toHaveLength(0);
 	});
 
 	it('D14: text/plain is "Avatar filetype not supported"', async () => {
-		const response = await call(sim, 'POST', CONTACTS, { body: avatarForm(Buffer.from('plain'), 'text/plain', 'a.txt') });
+		const response = await call(sim(), 'POST', CONTACTS, { body: avatarForm(Buffer.from('plain'), 'text/plain', 'a.txt') });
 		expect(response.json).toEqual({ message: 'Avatar filetype not supported', attributes: ['avatar'] });
 	});
 
 	it('D14: an avatar over 15 MB is "Avatar is too big"; exactly 15 MB is accepted', async () => {
 		const limit = 15 * 1024 * 1024;
 		const tooBig = Buffer.concat([PNG, Buffer.alloc(limit + 1 - PNG.length)]);
-		const big = await call(sim, 'POST', CONTACTS, { body: avatarForm(tooBig, 'image/png', 'big.png') });
+		const big = await call(sim(), 'POST', CONTACTS, { body: avatarForm(tooBig, 'image/png', 'big.png') });
 		expect(big.status).toBe(422);
 		expect(big.json).toEqual({ message: 'Avatar is too big', attributes: ['avatar'] });
 		const atLimit = Buffer.concat([PNG, Buffer.alloc(limit - PNG.length)]);
-		expect((await call(sim, 'POST', CONTACTS, { body: avatarForm(atLimit, 'image/png', 'ok.png') })).status).toBe(200);
+		expect((await call(sim(), 'POST', CONTACTS, { body: avatarForm(atLimit, 'image/png', 'ok.png') })).status).toBe(200);
 	});
 
 	it('avatar errors come after the other validation errors', async () => {
-		const response = await call(sim, 'POST', CONTACTS, {
+		const response = await call(sim(), 'POST', CONTACTS, {
 			body: avatarForm(Buffer.from('x'), 'text/plain', 'a.txt', { email: 'bad' }),
 		});
 		expect(response.json).toEqual({ message: 'Email Invalid email, Avatar filetype not supported', attributes: ['email', 'avatar'] });
 	});
 
 	it('an avatar sent as a JSON string is looked up as a signed blob id and fails with 500', async () => {
-		const response = await call(sim, 'POST', CONTACTS, { json: { avatar: 'data:image/png;base64,AAAA' } });
+		const response = await call(sim(), 'POST', CONTACTS, { json: { avatar: 'data:image/png;base64,AAAA' } });
 		expect(response.status).toBe(500);
-		expect(sim.contacts()).toHaveLength(0);
+		expect(sim().contacts()).toHaveLength(0);
 	});
 
 	it('the request log shows the uploaded file as a summary, not its bytes', async () => {
-		await call(sim, 'POST', CONTACTS, { body: avatarForm(PNG, 'image/png', 'me.png', { name: 'Logged' }) });
-		expect(sim.requests()[0].params).toEqual({
+		await call(sim(), 'POST', CONTACTS, { body: avatarForm(PNG, 'image/png', 'me.png', { name: 'Logged' }) });
+		expect(sim().requests()[0].params).toEqual({
 			name: 'Logged',
 			avatar: { filename: 'me.png', contentType: 'image/png', size: PNG.length, sha256: createHash('sha256').update(PNG).digest('hex') },
 		});
@@ -87,10 +82,10 @@ describe('§2.3 avatar upload', () => {
 
 describe('§2.4 avatar_url', () => {
 	it('D15: avatar_url gives thumbnail "" and is recorded as requested', async () => {
-		const response = await call(sim, 'POST', CONTACTS, { json: { name: 'U', avatar_url: 'https://example.com/a.png' } });
+		const response = await call(sim(), 'POST', CONTACTS, { json: { name: 'U', avatar_url: 'https://example.com/a.png' } });
 		expect(response.status).toBe(200);
 		expect(response.json.payload.contact.thumbnail).toBe('');
-		expect(sim.contacts()[0].avatar_url_requested).toBe('https://example.com/a.png');
-		expect(sim.contacts()[0].avatar).toBeUndefined();
+		expect(sim().contacts()[0].avatar_url_requested).toBe('https://example.com/a.png');
+		expect(sim().contacts()[0].avatar).toBeUndefined();
 	});
 });

@@ -1,12 +1,7 @@
 import { call, CONTACTS, createContact } from './client';
-import { startSimulator, type Simulator } from '../index';
+import { useSimulator } from '../../harness/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 const FILTER = `${CONTACTS}/filter`;
 
@@ -18,7 +13,7 @@ interface Condition {
 }
 
 function filter(...payload: Condition[]) {
-	return call(sim, 'POST', FILTER, { json: { payload } });
+	return call(sim(), 'POST', FILTER, { json: { payload } });
 }
 
 function names(json: any): string[] {
@@ -27,13 +22,13 @@ function names(json: any): string[] {
 
 describe('§5.3 POST /contacts/filter', () => {
 	it('6.1#21: unauthenticated filter is 401', async () => {
-		expect((await call(sim, 'POST', FILTER, { token: null, json: { payload: [] } })).status).toBe(401);
+		expect((await call(sim(), 'POST', FILTER, { token: null, json: { payload: [] } })).status).toBe(401);
 	});
 
 	it('6.1#22: country_code equal_to matches additional_attributes case-insensitively', async () => {
-		await createContact(sim, { name: 'us1', email: 'us1@x.io', additional_attributes: { country_code: 'US' } });
-		await createContact(sim, { name: 'us2', email: 'us2@x.io', additional_attributes: { country_code: 'us' } });
-		await createContact(sim, { name: 'de', email: 'de@x.io', additional_attributes: { country_code: 'DE' } });
+		await createContact(sim(), { name: 'us1', email: 'us1@x.io', additional_attributes: { country_code: 'US' } });
+		await createContact(sim(), { name: 'us2', email: 'us2@x.io', additional_attributes: { country_code: 'us' } });
+		await createContact(sim(), { name: 'de', email: 'de@x.io', additional_attributes: { country_code: 'DE' } });
 		const response = await filter({ attribute_key: 'country_code', filter_operator: 'equal_to', values: ['US'] });
 		expect(response.status).toBe(200);
 		expect(names(response.json)).toEqual(['us1', 'us2']);
@@ -70,7 +65,7 @@ describe('§5.3 POST /contacts/filter', () => {
 	});
 
 	it('email and identifier equal_to compare LOWER(...), so they are case-insensitive', async () => {
-		await createContact(sim, { name: 'alice', email: 'alice@acme.inc', identifier: 'CRM-42' });
+		await createContact(sim(), { name: 'alice', email: 'alice@acme.inc', identifier: 'CRM-42' });
 		const byEmail = await filter({ attribute_key: 'email', filter_operator: 'equal_to', values: ['ALICE@acme.inc'] });
 		const byIdentifier = await filter({ attribute_key: 'identifier', filter_operator: 'equal_to', values: ['crm-42'] });
 		expect(names(byEmail.json)).toEqual(['alice']);
@@ -78,22 +73,22 @@ describe('§5.3 POST /contacts/filter', () => {
 	});
 
 	it('phone_number equal_to normalises the value to "+" followed by its digits', async () => {
-		await createContact(sim, { name: 'phone', phone_number: '+14155550123' });
+		await createContact(sim(), { name: 'phone', phone_number: '+14155550123' });
 		const response = await filter({ attribute_key: 'phone_number', filter_operator: 'equal_to', values: ['1 (415) 555-0123'] });
 		expect(names(response.json)).toEqual(['phone']);
 	});
 
 	it('phone_number starts_with matches a prefix', async () => {
-		await createContact(sim, { name: 'sf', phone_number: '+14155550123' });
-		await createContact(sim, { name: 'ny', phone_number: '+12125550123' });
+		await createContact(sim(), { name: 'sf', phone_number: '+14155550123' });
+		await createContact(sim(), { name: 'ny', phone_number: '+12125550123' });
 		const response = await filter({ attribute_key: 'phone_number', filter_operator: 'starts_with', values: ['+1415'] });
 		expect(names(response.json)).toEqual(['sf']);
 	});
 
 	it('contains / does_not_contain are ILIKE ANY / NOT ILIKE ALL', async () => {
-		await createContact(sim, { name: 'Alice Smith', identifier: 'a' });
-		await createContact(sim, { name: 'Bob Jones', identifier: 'b' });
-		await createContact(sim, { name: 'Carol Smithers', identifier: 'c' });
+		await createContact(sim(), { name: 'Alice Smith', identifier: 'a' });
+		await createContact(sim(), { name: 'Bob Jones', identifier: 'b' });
+		await createContact(sim(), { name: 'Carol Smithers', identifier: 'c' });
 		const contains = await filter({ attribute_key: 'name', filter_operator: 'contains', values: ['smith', 'JONES'] });
 		expect(names(contains.json)).toEqual(['Alice Smith', 'Bob Jones', 'Carol Smithers']);
 		const excludes = await filter({ attribute_key: 'name', filter_operator: 'does_not_contain', values: ['smith'] });
@@ -101,24 +96,24 @@ describe('§5.3 POST /contacts/filter', () => {
 	});
 
 	it('not_equal_to never matches NULL columns (SQL semantics)', async () => {
-		await createContact(sim, { name: 'with', email: 'with@x.io' });
-		await createContact(sim, { name: 'without', identifier: 'no-email' });
+		await createContact(sim(), { name: 'with', email: 'with@x.io' });
+		await createContact(sim(), { name: 'without', identifier: 'no-email' });
 		const response = await filter({ attribute_key: 'email', filter_operator: 'not_equal_to', values: ['other@x.io'] });
 		expect(names(response.json)).toEqual(['with']);
 	});
 
 	it('only resolved contacts (email, phone or identifier) are filtered', async () => {
-		await createContact(sim, { name: 'Ghost' });
-		await createContact(sim, { name: 'Ghost', email: 'ghost@x.io' });
+		await createContact(sim(), { name: 'Ghost' });
+		await createContact(sim(), { name: 'Ghost', email: 'ghost@x.io' });
 		const response = await filter({ attribute_key: 'name', filter_operator: 'equal_to', values: ['ghost'] });
 		expect(response.json.meta.count).toBe(1);
 		expect(response.json.payload[0].email).toBe('ghost@x.io');
 	});
 
 	it('AND binds tighter than OR, as in the generated SQL', async () => {
-		await createContact(sim, { name: 'a', email: 'a@x.io', additional_attributes: { city: 'Berlin' } });
-		await createContact(sim, { name: 'b', email: 'b@x.io', additional_attributes: { city: 'Paris' } });
-		await createContact(sim, { name: 'c', email: 'c@x.io', additional_attributes: { city: 'Berlin' } });
+		await createContact(sim(), { name: 'a', email: 'a@x.io', additional_attributes: { city: 'Berlin' } });
+		await createContact(sim(), { name: 'b', email: 'b@x.io', additional_attributes: { city: 'Paris' } });
+		await createContact(sim(), { name: 'c', email: 'c@x.io', additional_attributes: { city: 'Berlin' } });
 		const response = await filter(
 			{ attribute_key: 'name', filter_operator: 'equal_to', values: ['b'], query_operator: 'OR' },
 			{ attribute_key: 'city', filter_operator: 'equal_to', values: ['berlin'], query_operator: 'and' },
@@ -133,8 +128,8 @@ describe('§5.3 POST /contacts/filter', () => {
 	});
 
 	it('results are paged by 15 with the total count', async () => {
-		for (let i = 0; i < 17; i++) await createContact(sim, { name: 'same', identifier: `p-${i}` });
-		const page = await call(sim, 'POST', `${FILTER}?page=2`, {
+		for (let i = 0; i < 17; i++) await createContact(sim(), { name: 'same', identifier: `p-${i}` });
+		const page = await call(sim(), 'POST', `${FILTER}?page=2`, {
 			json: { payload: [{ attribute_key: 'name', filter_operator: 'equal_to', values: ['same'] }] },
 		});
 		expect(page.json.meta).toEqual({ count: 17, current_page: '2' });

@@ -1,17 +1,13 @@
 import { call, CONTACTS, createContact } from './client';
-import { SEED, startSimulator, type Simulator } from '../index';
+import { SEED, startSimulator } from '../index';
+import { useSimulator } from '../../harness/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0, searchLimitPerMinute: 1000 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator({ searchLimitPerMinute: 1000 });
 
 const SEARCH = `${CONTACTS}/search`;
 
 async function search(query: string): Promise<{ status: number; json: any }> {
-	return call(sim, 'GET', `${SEARCH}?${query}`);
+	return call(sim(), 'GET', `${SEARCH}?${query}`);
 }
 
 function names(json: any): string[] {
@@ -20,52 +16,52 @@ function names(json: any): string[] {
 
 describe('§5.2 GET /contacts/search', () => {
 	it('6.1#13: unauthenticated search is 401', async () => {
-		expect((await call(sim, 'GET', `${SEARCH}?q=a`, { token: null })).status).toBe(401);
+		expect((await call(sim(), 'GET', `${SEARCH}?q=a`, { token: null })).status).toBe(401);
 	});
 
 	it('6.1#14 / #15: email matches case-insensitively and only the matching contact is returned', async () => {
-		await createContact(sim, { name: 'one', email: 'test@test.com' });
-		await createContact(sim, { name: 'two', email: 'other@test.com' });
+		await createContact(sim(), { name: 'one', email: 'test@test.com' });
+		await createContact(sim(), { name: 'two', email: 'other@test.com' });
 		const response = await search('q=Test@Test.com');
 		expect(names(response.json)).toEqual(['one']);
 	});
 
 	it('6.1#16: name matches case-insensitively', async () => {
-		await createContact(sim, { name: 'testcontact' });
+		await createContact(sim(), { name: 'testcontact' });
 		expect(names((await search('q=TestContact')).json)).toEqual(['testcontact']);
 	});
 
 	it('6.1#17: identifier matches case-sensitively', async () => {
-		await createContact(sim, { name: 'lower', identifier: 'testidentifer' });
-		await createContact(sim, { name: 'exact', identifier: 'TestIdentifier' });
+		await createContact(sim(), { name: 'lower', identifier: 'testidentifer' });
+		await createContact(sim(), { name: 'exact', identifier: 'TestIdentifier' });
 		expect(names((await search('q=TestIdentifier')).json)).toEqual(['exact']);
 	});
 
 	it('all contacts are searched, including unresolved ones, by substring', async () => {
-		await createContact(sim, { name: 'Just A Name' });
+		await createContact(sim(), { name: 'Just A Name' });
 		expect(names((await search('q=a%20na')).json)).toEqual(['Just A Name']);
 	});
 
 	it('% and _ in q act as wildcards; q is stripped', async () => {
-		await createContact(sim, { name: 'abc' });
-		await createContact(sim, { name: 'a-c' });
-		await createContact(sim, { name: 'xyz' });
+		await createContact(sim(), { name: 'abc' });
+		await createContact(sim(), { name: 'a-c' });
+		await createContact(sim(), { name: 'xyz' });
 		expect(names((await search('q=a_c')).json)).toEqual(['abc', 'a-c']);
 		expect(names((await search(`q=${encodeURIComponent('  a%c ')}`)).json)).toEqual(['abc', 'a-c']);
 	});
 
 	it('phone numbers match as substrings', async () => {
-		await createContact(sim, { name: 'phone', phone_number: '+14155550123' });
+		await createContact(sim(), { name: 'phone', phone_number: '+14155550123' });
 		expect(names((await search('q=555012')).json)).toEqual(['phone']);
 	});
 
 	it('6.1#18: one hit gives has_more false and count 1', async () => {
-		await createContact(sim, { name: 'single' });
+		await createContact(sim(), { name: 'single' });
 		expect((await search('q=single')).json.meta).toEqual({ count: 1, current_page: 1, has_more: false });
 	});
 
 	it('6.1#19 / #20: 16 hits page as 15 + 1 with has_more, current_page echoed as sent', async () => {
-		for (let i = 0; i < 16; i++) await createContact(sim, { name: `match ${i}` });
+		for (let i = 0; i < 16; i++) await createContact(sim(), { name: `match ${i}` });
 		const first = await search('q=match');
 		expect(first.json.meta).toEqual({ count: 15, current_page: 1, has_more: true });
 		expect(first.json.payload).toHaveLength(15);
@@ -81,7 +77,7 @@ describe('§5.2 GET /contacts/search', () => {
 	});
 
 	it('search results include the slim contact_inboxes unless include_contact_inboxes=false', async () => {
-		await createContact(sim, { name: 'linked', inbox_id: SEED.inboxes.api });
+		await createContact(sim(), { name: 'linked', inbox_id: SEED.inboxes.api });
 		expect((await search('q=linked')).json.payload[0].contact_inboxes).toHaveLength(1);
 		expect((await search('q=linked&include_contact_inboxes=false')).json.payload[0]).not.toHaveProperty('contact_inboxes');
 	});

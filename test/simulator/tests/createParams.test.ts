@@ -1,16 +1,12 @@
 import { call, CONTACTS, createContact } from './client';
-import { SEED, startSimulator, type Simulator } from '../index';
+import { SEED } from '../index';
+import { useSimulator } from '../../harness/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 describe('§2.1 permitted parameters', () => {
 	it('D1: an empty JSON body creates a blank contact', async () => {
-		const response = await createContact(sim, {});
+		const response = await createContact(sim(), {});
 		expect(response.status).toBe(200);
 		expect(response.json.payload.contact).toMatchObject({
 			name: '',
@@ -25,24 +21,24 @@ describe('§2.1 permitted parameters', () => {
 	});
 
 	it('unknown keys are dropped silently and a {"contact":{...}} wrapper is ignored', async () => {
-		const response = await createContact(sim, { contact: { name: 'Wrapped' }, labels: ['vip'], contact_type: 'lead' });
+		const response = await createContact(sim(), { contact: { name: 'Wrapped' }, labels: ['vip'], contact_type: 'lead' });
 		expect(response.status).toBe(200);
 		expect(response.json.payload.contact.name).toBe('');
 		expect(Object.keys(response.json.payload.contact)).not.toContain('labels');
 	});
 
 	it('a body with another content type is not parsed: a blank contact is still created', async () => {
-		const response = await call(sim, 'POST', CONTACTS, { body: 'name=Plain', headers: { 'content-type': 'text/plain' } });
+		const response = await call(sim(), 'POST', CONTACTS, { body: 'name=Plain', headers: { 'content-type': 'text/plain' } });
 		expect(response.status).toBe(200);
 		expect(response.json.payload.contact.name).toBe('');
 	});
 
 	it('6.1#2: form-encoded body with custom_attributes[...] brackets', async () => {
 		const body = new URLSearchParams({ name: 'test', 'custom_attributes[test]': 'test', 'custom_attributes[test1]': 'test1' });
-		const response = await call(sim, 'POST', CONTACTS, { body });
+		const response = await call(sim(), 'POST', CONTACTS, { body });
 		expect(response.status).toBe(200);
 		expect(response.json.payload.contact.custom_attributes).toEqual({ test: 'test', test1: 'test1' });
-		expect(sim.contacts()).toHaveLength(1);
+		expect(sim().contacts()).toHaveLength(1);
 	});
 
 	it('multipart fields nest Rails bracket keys and arrive as strings', async () => {
@@ -53,7 +49,7 @@ describe('§2.1 permitted parameters', () => {
 		form.append('additional_attributes[social_profiles][twitter]', 'multi');
 		form.append('custom_attributes[tags][]', 'a');
 		form.append('custom_attributes[tags][]', 'b');
-		const response = await call(sim, 'POST', CONTACTS, { body: form });
+		const response = await call(sim(), 'POST', CONTACTS, { body: form });
 		expect(response.status).toBe(200);
 		expect(response.json.payload.contact).toMatchObject({
 			name: 'Multi',
@@ -65,30 +61,30 @@ describe('§2.1 permitted parameters', () => {
 
 	it('JSON attribute hashes keep their JSON types, nested hashes and arrays', async () => {
 		const custom = { plan: 'pro', seats: 5, trial: false, tags: ['a', 'b'], nested: { x: 1 } };
-		const response = await createContact(sim, { custom_attributes: custom });
+		const response = await createContact(sim(), { custom_attributes: custom });
 		expect(response.json.payload.contact.custom_attributes).toEqual(custom);
 	});
 
 	it('non-hash attribute values are dropped (stored as {})', async () => {
-		const response = await createContact(sim, { custom_attributes: 'x', additional_attributes: ['a'] });
+		const response = await createContact(sim(), { custom_attributes: 'x', additional_attributes: ['a'] });
 		expect(response.status).toBe(200);
 		expect(response.json.payload.contact.custom_attributes).toEqual({});
 		expect(response.json.payload.contact.additional_attributes).toEqual({});
 	});
 
 	it('name: null is stored as null', async () => {
-		const response = await createContact(sim, { name: null });
+		const response = await createContact(sim(), { name: null });
 		expect(response.json.payload.contact.name).toBeNull();
 	});
 
 	it('a JSON number phone is cast to a string and then fails the e164 regex', async () => {
-		const response = await createContact(sim, { phone_number: 14155550123 });
+		const response = await createContact(sim(), { phone_number: 14155550123 });
 		expect(response.status).toBe(422);
 		expect(response.json).toEqual({ message: 'Phone number should be in e164 format', attributes: ['phone_number'] });
 	});
 
 	it('query string parameters are part of params, the body wins on conflicts', async () => {
-		const response = await call(sim, 'POST', `${CONTACTS}?name=FromQuery&identifier=q-1`, { json: { name: 'FromBody' } });
+		const response = await call(sim(), 'POST', `${CONTACTS}?name=FromQuery&identifier=q-1`, { json: { name: 'FromBody' } });
 		expect(response.json.payload.contact).toMatchObject({ name: 'FromBody', identifier: 'q-1' });
 	});
 
@@ -100,77 +96,77 @@ describe('§2.1 permitted parameters', () => {
 		['false', false],
 		['0', false],
 	])('blocked %p is cast to %p', async (sent, stored) => {
-		const response = await createContact(sim, { blocked: sent });
+		const response = await createContact(sim(), { blocked: sent });
 		expect(response.json.payload.contact.blocked).toBe(stored);
 	});
 
 	it('blocked: null (JSON) or "" (form) violates NOT NULL: 500 and nothing stored', async () => {
-		const json = await createContact(sim, { blocked: null });
-		const form = await call(sim, 'POST', CONTACTS, { body: new URLSearchParams({ blocked: '' }) });
+		const json = await createContact(sim(), { blocked: null });
+		const form = await call(sim(), 'POST', CONTACTS, { body: new URLSearchParams({ blocked: '' }) });
 		for (const response of [json, form]) {
 			expect(response.status).toBe(500);
 			expect(response.json).toEqual({ status: 500, error: 'Internal Server Error' });
 		}
-		expect(sim.contacts()).toHaveLength(0);
+		expect(sim().contacts()).toHaveLength(0);
 	});
 
 	it('identifier "" skips validation but the second one collides on the unique index: 500', async () => {
-		expect((await createContact(sim, { identifier: '' })).status).toBe(200);
-		const second = await createContact(sim, { identifier: '' });
+		expect((await createContact(sim(), { identifier: '' })).status).toBe(200);
+		const second = await createContact(sim(), { identifier: '' });
 		expect(second.status).toBe(500);
 		expect(second.json).toEqual({ status: 500, error: 'Internal Server Error' });
-		expect(sim.contacts()).toHaveLength(1);
+		expect(sim().contacts()).toHaveLength(1);
 	});
 
 	it('phone_number "" is kept as "" (not converted to nil)', async () => {
-		const response = await createContact(sim, { phone_number: '' });
+		const response = await createContact(sim(), { phone_number: '' });
 		expect(response.status).toBe(200);
 		expect(response.json.payload.contact.phone_number).toBe('');
 	});
 
 	it('D16: malformed JSON is 400 Bad Request before authentication', async () => {
-		const response = await call(sim, 'POST', CONTACTS, {
+		const response = await call(sim(), 'POST', CONTACTS, {
 			token: null,
 			body: '{"name":',
 			headers: { 'content-type': 'application/json', accept: 'application/json' },
 		});
 		expect(response.status).toBe(400);
 		expect(response.json).toEqual({ status: 400, error: 'Bad Request' });
-		expect(sim.contacts()).toHaveLength(0);
+		expect(sim().contacts()).toHaveLength(0);
 	});
 
 	it('malformed JSON without Accept: application/json gets an empty HTML 400', async () => {
-		const response = await call(sim, 'POST', CONTACTS, { body: '{oops', headers: { 'content-type': 'application/json' } });
+		const response = await call(sim(), 'POST', CONTACTS, { body: '{oops', headers: { 'content-type': 'application/json' } });
 		expect(response.status).toBe(400);
 		expect(response.headers.get('content-type')).toContain('text/html');
 		expect(response.text).toBe('');
 	});
 
 	it('the created contact is stored in the right account with its fields', async () => {
-		await createContact(sim, { name: 'Stored', email: 'S@x.io', custom_attributes: { a: 1 } });
-		expect(sim.contacts(SEED.accounts.main)).toEqual([
+		await createContact(sim(), { name: 'Stored', email: 'S@x.io', custom_attributes: { a: 1 } });
+		expect(sim().contacts(SEED.accounts.main)).toEqual([
 			expect.objectContaining({ accountId: 1, name: 'Stored', email: 's@x.io', custom_attributes: { a: 1 }, contact_inboxes: [] }),
 		]);
-		expect(sim.contacts(SEED.accounts.other)).toEqual([]);
+		expect(sim().contacts(SEED.accounts.other)).toEqual([]);
 	});
 
 	it('Rack nesting: key[][field] builds an array of hashes, repeated plain keys keep the last value', async () => {
-		await call(sim, 'POST', CONTACTS, {
+		await call(sim(), 'POST', CONTACTS, {
 			body: 'name=first&name=last&custom_attributes[items][][sku]=a&custom_attributes[items][][qty]=1&custom_attributes[items][][sku]=b',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
 		});
-		expect(sim.contacts()[0]).toMatchObject({
+		expect(sim().contacts()[0]).toMatchObject({
 			name: 'last',
 			custom_attributes: { items: [{ sku: 'a', qty: '1' }, { sku: 'b' }] },
 		});
 	});
 
 	it('conflicting parameter shapes (a=1&a[b]=2) are a 400 like Rack::QueryParser::ParameterTypeError', async () => {
-		const response = await call(sim, 'POST', CONTACTS, {
+		const response = await call(sim(), 'POST', CONTACTS, {
 			body: 'custom_attributes=1&custom_attributes[b]=2',
 			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
 		});
 		expect(response.status).toBe(400);
-		expect(sim.contacts()).toHaveLength(0);
+		expect(sim().contacts()).toHaveLength(0);
 	});
 });

@@ -1,79 +1,71 @@
 import { call, CONTACTS, createContact } from './client';
-import { SEED, startSimulator, type Simulator } from '../index';
+import { SEED, startSimulator } from '../index';
+import { useSimulator } from '../../harness/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-	sim.setFaults({});
-	sim.setRateLimit(undefined);
-	sim.reset();
-});
+const sim = useSimulator();
 
 const HOUR = 3_600_000;
 
 describe('fault injection', () => {
 	it('rate429 answers 429 text/plain "Retry later\\n" without Retry-After and does not process the request', async () => {
-		sim.setFaults({ rate429: 1 });
-		const response = await createContact(sim, { name: 'x' });
+		sim().setFaults({ rate429: 1 });
+		const response = await createContact(sim(), { name: 'x' });
 		expect(response.status).toBe(429);
 		expect(response.text).toBe('Retry later\n');
 		expect(response.headers.get('content-type')).toBe('text/plain');
 		expect(response.headers.get('retry-after')).toBeNull();
-		expect(sim.contacts()).toHaveLength(0);
-		expect(sim.counters()).toMatchObject({ rejected429: 1, created: 0, byStatus: { '429': 1 } });
+		expect(sim().contacts()).toHaveLength(0);
+		expect(sim().counters()).toMatchObject({ rejected429: 1, created: 0, byStatus: { '429': 1 } });
 	});
 
 	it('retryAfterSeconds adds a Retry-After header to injected 429s', async () => {
-		sim.setFaults({ rate429: 1, retryAfterSeconds: 7 });
-		expect((await createContact(sim, {})).headers.get('retry-after')).toBe('7');
+		sim().setFaults({ rate429: 1, retryAfterSeconds: 7 });
+		expect((await createContact(sim(), {})).headers.get('retry-after')).toBe('7');
 	});
 
 	it('rate503 answers 503 with an HTML body and does not process the request', async () => {
-		sim.setFaults({ rate503: 1 });
-		const response = await createContact(sim, { name: 'x' });
+		sim().setFaults({ rate503: 1 });
+		const response = await createContact(sim(), { name: 'x' });
 		expect(response.status).toBe(503);
 		expect(response.headers.get('content-type')).toBe('text/html');
 		expect(response.text).toContain('<html>');
-		expect(sim.contacts()).toHaveLength(0);
-		expect(sim.counters().rejected503).toBe(1);
+		expect(sim().contacts()).toHaveLength(0);
+		expect(sim().counters().rejected503).toBe(1);
 	});
 
 	it('dropBeforeRate destroys the socket and creates nothing', async () => {
-		sim.setFaults({ dropBeforeRate: 1 });
-		await expect(createContact(sim, { name: 'x' })).rejects.toThrow();
-		expect(sim.contacts()).toHaveLength(0);
-		expect(sim.counters()).toMatchObject({ droppedBefore: 1, inFlight: 0 });
-		expect(sim.requests()[0].status).toBe(0);
+		sim().setFaults({ dropBeforeRate: 1 });
+		await expect(createContact(sim(), { name: 'x' })).rejects.toThrow();
+		expect(sim().contacts()).toHaveLength(0);
+		expect(sim().counters()).toMatchObject({ droppedBefore: 1, inFlight: 0 });
+		expect(sim().requests()[0].status).toBe(0);
 	});
 
 	it('dropAfterRate creates the contact, then destroys the socket without answering', async () => {
-		sim.setFaults({ dropAfterRate: 1 });
-		await expect(createContact(sim, { name: 'lost answer' })).rejects.toThrow();
-		expect(sim.contacts().map((contact) => contact.name)).toEqual(['lost answer']);
-		expect(sim.counters()).toMatchObject({ droppedAfter: 1, created: 1 });
+		sim().setFaults({ dropAfterRate: 1 });
+		await expect(createContact(sim(), { name: 'lost answer' })).rejects.toThrow();
+		expect(sim().contacts().map((contact) => contact.name)).toEqual(['lost answer']);
+		expect(sim().counters()).toMatchObject({ droppedAfter: 1, created: 1 });
 	});
 
 	it('dropAfterRate loses only answers of contacts that were created; a refused create is answered', async () => {
-		sim.setFaults({ dropAfterRate: 1 });
-		const refused = await createContact(sim, { email: 'not-an-email' });
+		sim().setFaults({ dropAfterRate: 1 });
+		const refused = await createContact(sim(), { email: 'not-an-email' });
 		expect(refused.status).toBe(422);
-		expect(sim.counters()).toMatchObject({ droppedAfter: 0, created: 0 });
+		expect(sim().counters()).toMatchObject({ droppedAfter: 0, created: 0 });
 	});
 
 	it('dropAfterRate applies to contact creates only', async () => {
-		sim.setFaults({ dropAfterRate: 1 });
-		expect((await call(sim, 'GET', '/api/v1/profile')).status).toBe(200);
-		expect((await call(sim, 'GET', CONTACTS)).status).toBe(200);
+		sim().setFaults({ dropAfterRate: 1 });
+		expect((await call(sim(), 'GET', '/api/v1/profile')).status).toBe(200);
+		expect((await call(sim(), 'GET', CONTACTS)).status).toBe(200);
 	});
 
 	it('the same seed replays the same fault sequence', async () => {
 		const statusesFor = async (seed: number) => {
-			sim.setFaults({ rate429: 0.5, seed });
+			sim().setFaults({ rate429: 0.5, seed });
 			const statuses: number[] = [];
-			for (let i = 0; i < 12; i++) statuses.push((await call(sim, 'GET', '/api/v1/profile')).status);
+			for (let i = 0; i < 12; i++) statuses.push((await call(sim(), 'GET', '/api/v1/profile')).status);
 			return statuses;
 		};
 		const first = await statusesFor(42);
@@ -83,49 +75,49 @@ describe('fault injection', () => {
 	});
 
 	it('latencyMs delays every API response', async () => {
-		sim.setFaults({ latencyMs: 120 });
+		sim().setFaults({ latencyMs: 120 });
 		const started = Date.now();
-		await call(sim, 'GET', '/api/v1/profile');
+		await call(sim(), 'GET', '/api/v1/profile');
 		expect(Date.now() - started).toBeGreaterThanOrEqual(110);
 	});
 
 	it('maxInFlight counts requests processed at the same time; inFlight returns to 0', async () => {
-		sim.setFaults({ latencyMs: 150 });
-		await Promise.all(Array.from({ length: 5 }, (_, i) => createContact(sim, { identifier: `c-${i}` })));
-		expect(sim.counters()).toMatchObject({ maxInFlight: 5, inFlight: 0, requests: 5, created: 5 });
+		sim().setFaults({ latencyMs: 150 });
+		await Promise.all(Array.from({ length: 5 }, (_, i) => createContact(sim(), { identifier: `c-${i}` })));
+		expect(sim().counters()).toMatchObject({ maxInFlight: 5, inFlight: 0, requests: 5, created: 5 });
 	});
 });
 
 describe('rate limiting (rack-attack req/ip)', () => {
 	it('the request over the limit in a fixed window is 429 "Retry later\\n" on any path', async () => {
-		sim.setRateLimit({ limit: 2, windowMs: HOUR });
+		sim().setRateLimit({ limit: 2, windowMs: HOUR });
 		const statuses = [];
-		for (const path of ['/api/v1/profile', CONTACTS, '/api/v1/profile']) statuses.push((await call(sim, 'GET', path)).status);
+		for (const path of ['/api/v1/profile', CONTACTS, '/api/v1/profile']) statuses.push((await call(sim(), 'GET', path)).status);
 		expect(statuses).toEqual([200, 200, 429]);
-		const response = await createContact(sim, { name: 'x' });
+		const response = await createContact(sim(), { name: 'x' });
 		expect(response.text).toBe('Retry later\n');
-		expect(sim.contacts()).toHaveLength(0);
+		expect(sim().contacts()).toHaveLength(0);
 	});
 
 	it('the rate limit is checked before injected faults', async () => {
-		sim.setRateLimit({ limit: 0, windowMs: HOUR });
-		sim.setFaults({ rate503: 1 });
-		expect((await call(sim, 'GET', '/api/v1/profile')).status).toBe(429);
-		expect(sim.counters().rejected503).toBe(0);
+		sim().setRateLimit({ limit: 0, windowMs: HOUR });
+		sim().setFaults({ rate503: 1 });
+		expect((await call(sim(), 'GET', '/api/v1/profile')).status).toBe(429);
+		expect(sim().counters().rejected503).toBe(0);
 	});
 
 	it('setRateLimit(undefined) lifts the limit', async () => {
-		sim.setRateLimit({ limit: 0, windowMs: HOUR });
-		sim.setRateLimit(undefined);
-		expect((await call(sim, 'GET', '/api/v1/profile')).status).toBe(200);
+		sim().setRateLimit({ limit: 0, windowMs: HOUR });
+		sim().setRateLimit(undefined);
+		expect((await call(sim(), 'GET', '/api/v1/profile')).status).toBe(200);
 	});
 });
 
 describe('request log and inspection API', () => {
 	it('records method, path, query, masked token headers, content type, params and status', async () => {
-		await call(sim, 'POST', `${CONTACTS}?x=1`, { json: { name: 'Logged', custom_attributes: { a: 1 } } });
-		await call(sim, 'GET', '/api/v1/profile', { token: null, headers: { 'api-access-token': SEED.tokens.agent } });
-		const [create, profile] = sim.requests();
+		await call(sim(), 'POST', `${CONTACTS}?x=1`, { json: { name: 'Logged', custom_attributes: { a: 1 } } });
+		await call(sim(), 'GET', '/api/v1/profile', { token: null, headers: { 'api-access-token': SEED.tokens.agent } });
+		const [create, profile] = sim().requests();
 		expect(create).toMatchObject({
 			method: 'POST',
 			path: CONTACTS,
@@ -136,13 +128,13 @@ describe('request log and inspection API', () => {
 		});
 		expect(create.headers.api_access_token).toBe('***');
 		expect(profile.headers['api-access-token']).toBe('***');
-		expect(JSON.stringify(sim.requests())).not.toContain(SEED.tokens.admin);
+		expect(JSON.stringify(sim().requests())).not.toContain(SEED.tokens.admin);
 	});
 
 	it('the HTTP inspection API exposes requests, contacts and counters without a token or faults', async () => {
-		await createContact(sim, { name: 'Inspected' });
-		sim.setFaults({ rate503: 1, latencyMs: 0 });
-		const inspect = async (path: string): Promise<any> => (await fetch(`${sim.url}/__simulator/${path}`)).json();
+		await createContact(sim(), { name: 'Inspected' });
+		sim().setFaults({ rate503: 1, latencyMs: 0 });
+		const inspect = async (path: string): Promise<any> => (await fetch(`${sim().url}/__simulator/${path}`)).json();
 		const requests = await inspect('requests');
 		const contacts = await inspect('contacts?account_id=1');
 		const counters = await inspect('counters');
@@ -152,29 +144,29 @@ describe('request log and inspection API', () => {
 	});
 
 	it('POST /__simulator/faults, /rate-limit and /reset control the simulator', async () => {
-		await createContact(sim, { name: 'gone' });
+		await createContact(sim(), { name: 'gone' });
 		const post = (path: string, body: unknown) =>
-			fetch(`${sim.url}/__simulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			fetch(`${sim().url}/__simulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 		expect((await post('reset', {})).status).toBe(200);
-		expect(sim.contacts()).toHaveLength(0);
-		expect(sim.counters().requests).toBe(0);
+		expect(sim().contacts()).toHaveLength(0);
+		expect(sim().counters().requests).toBe(0);
 
 		await post('faults', { rate429: 1 });
-		expect((await call(sim, 'GET', '/api/v1/profile')).status).toBe(429);
+		expect((await call(sim(), 'GET', '/api/v1/profile')).status).toBe(429);
 		await post('faults', {});
 		await post('rate-limit', { limit: 0, windowMs: HOUR });
-		expect((await call(sim, 'GET', '/api/v1/profile')).status).toBe(429);
+		expect((await call(sim(), 'GET', '/api/v1/profile')).status).toBe(429);
 		await post('rate-limit', null);
-		expect((await call(sim, 'GET', '/api/v1/profile')).status).toBe(200);
+		expect((await call(sim(), 'GET', '/api/v1/profile')).status).toBe(200);
 		expect((await post('rate-limit', { limit: 'x' })).status).toBe(400);
 	});
 
 	it('reset keeps the seed data and restarts contact ids', async () => {
-		await createContact(sim, { name: 'first' });
-		sim.reset();
-		const response = await createContact(sim, { name: 'again' });
+		await createContact(sim(), { name: 'first' });
+		sim().reset();
+		const response = await createContact(sim(), { name: 'again' });
 		expect(response.json.payload.contact.id).toBe(1);
-		expect((await call(sim, 'GET', '/api/v1/profile')).json.id).toBe(SEED.users.admin);
+		expect((await call(sim(), 'GET', '/api/v1/profile')).json.id).toBe(SEED.users.admin);
 	});
 });
 
@@ -189,6 +181,6 @@ describe('lifecycle', () => {
 	});
 
 	it('listens on 127.0.0.1 and reports its URL without a trailing slash', () => {
-		expect(sim.url).toBe(`http://127.0.0.1:${sim.port}`);
+		expect(sim().url).toBe(`http://127.0.0.1:${sim().port}`);
 	});
 });

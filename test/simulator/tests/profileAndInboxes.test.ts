@@ -1,17 +1,14 @@
 import { call } from './client';
-import { SEED, startSimulator, type Simulator } from '../index';
+import { SEED } from '../index';
+import { useSimulator } from '../../harness/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(() => sim.close());
+const sim = useSimulator();
 
 const INBOXES = `/api/v1/accounts/${SEED.accounts.main}/inboxes`;
 
 describe('§1.6 GET /api/v1/profile', () => {
 	it('6.2#32: a user token returns that user with its access_token and accounts, keys in render order', async () => {
-		const response = await call(sim, 'GET', '/api/v1/profile');
+		const response = await call(sim(), 'GET', '/api/v1/profile');
 		expect(response.status).toBe(200);
 		expect(Object.keys(response.json).slice(0, 4)).toEqual(['access_token', 'account_id', 'available_name', 'avatar_url']);
 		expect(response.json).toMatchObject({
@@ -30,13 +27,13 @@ describe('§1.6 GET /api/v1/profile', () => {
 	});
 
 	it('6.2#33: a SuperAdmin token gets 200 with type SuperAdmin', async () => {
-		const response = await call(sim, 'GET', '/api/v1/profile', { token: SEED.tokens.superAdmin });
+		const response = await call(sim(), 'GET', '/api/v1/profile', { token: SEED.tokens.superAdmin });
 		expect(response.status).toBe(200);
 		expect(response.json).toMatchObject({ type: 'SuperAdmin', account_id: null, accounts: [] });
 	});
 
 	it('the agent profile reports the agent role', async () => {
-		const response = await call(sim, 'GET', '/api/v1/profile', { token: SEED.tokens.agent });
+		const response = await call(sim(), 'GET', '/api/v1/profile', { token: SEED.tokens.agent });
 		expect(response.json.role).toBe('agent');
 		expect(response.json.accounts).toHaveLength(1);
 	});
@@ -44,7 +41,7 @@ describe('§1.6 GET /api/v1/profile', () => {
 
 describe('§5.1 GET /accounts/:id/inboxes', () => {
 	it('administrators see every inbox of the account, ordered by lower(name)', async () => {
-		const response = await call(sim, 'GET', INBOXES);
+		const response = await call(sim(), 'GET', INBOXES);
 		expect(response.status).toBe(200);
 		const names: string[] = response.json.payload.map((inbox: { name: string }) => inbox.name);
 		expect(names).toHaveLength(14);
@@ -53,12 +50,12 @@ describe('§5.1 GET /accounts/:id/inboxes', () => {
 	});
 
 	it('agents see only the inboxes they are members of', async () => {
-		const response = await call(sim, 'GET', INBOXES, { token: SEED.tokens.agent });
+		const response = await call(sim(), 'GET', INBOXES, { token: SEED.tokens.agent });
 		expect(response.json.payload.map((inbox: { id: number }) => inbox.id).sort()).toEqual([SEED.inboxes.api, SEED.inboxes.email]);
 	});
 
 	it('each inbox has the always-present keys and the channel-specific ones', async () => {
-		const { json } = await call(sim, 'GET', INBOXES);
+		const { json } = await call(sim(), 'GET', INBOXES);
 		const byId = new Map<number, Record<string, unknown>>(json.payload.map((inbox: { id: number }) => [inbox.id, inbox]));
 		for (const inbox of byId.values()) {
 			expect(Object.keys(inbox).slice(0, 5)).toEqual(['id', 'avatar_url', 'channel_id', 'name', 'channel_type']);
@@ -74,8 +71,8 @@ describe('§5.1 GET /accounts/:id/inboxes', () => {
 	});
 
 	it('secrets (hmac_token, IMAP/SMTP passwords, provider_config) are rendered for administrators only', async () => {
-		const admin = await call(sim, 'GET', INBOXES);
-		const agent = await call(sim, 'GET', INBOXES, { token: SEED.tokens.agent });
+		const admin = await call(sim(), 'GET', INBOXES);
+		const agent = await call(sim(), 'GET', INBOXES, { token: SEED.tokens.agent });
 		const adminEmail = admin.json.payload.find((inbox: { id: number }) => inbox.id === SEED.inboxes.email);
 		const agentEmail = agent.json.payload.find((inbox: { id: number }) => inbox.id === SEED.inboxes.email);
 		expect(adminEmail.imap_password).toBe('imap-secret');
@@ -84,7 +81,7 @@ describe('§5.1 GET /accounts/:id/inboxes', () => {
 	});
 
 	it('non-members get 401 You are not authorized to access this account', async () => {
-		const response = await call(sim, 'GET', `/api/v1/accounts/${SEED.accounts.other}/inboxes`);
+		const response = await call(sim(), 'GET', `/api/v1/accounts/${SEED.accounts.other}/inboxes`);
 		expect(response.status).toBe(401);
 		expect(response.json).toEqual({ error: 'You are not authorized to access this account' });
 	});

@@ -1,15 +1,11 @@
 import { call, CONTACTS, createContact } from './client';
-import { SEED, startSimulator, type Simulator } from '../index';
+import { SEED } from '../index';
+import { useSimulator } from '../../harness/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 async function seedContact(body: Record<string, unknown>): Promise<number> {
-	const response = await createContact(sim, body);
+	const response = await createContact(sim(), body);
 	expect(response.status).toBe(200);
 	return response.json.payload.contact.id;
 }
@@ -17,9 +13,9 @@ async function seedContact(body: Record<string, unknown>): Promise<number> {
 describe('§5.4 PATCH/PUT /contacts/:id', () => {
 	it('6.1#5: unauthenticated update is 401', async () => {
 		const id = await seedContact({ name: 'a' });
-		const response = await call(sim, 'PATCH', `${CONTACTS}/${id}`, { token: null, json: { name: 'b' } });
+		const response = await call(sim(), 'PATCH', `${CONTACTS}/${id}`, { token: null, json: { name: 'b' } });
 		expect(response.status).toBe(401);
-		expect(sim.contacts()[0].name).toBe('a');
+		expect(sim().contacts()[0].name).toBe('a');
 	});
 
 	it('6.1#6: name replaced, custom and additional attributes shallow-merged', async () => {
@@ -28,7 +24,7 @@ describe('§5.4 PATCH/PUT /contacts/:id', () => {
 			custom_attributes: { test: 'test', test1: 'test1' },
 			additional_attributes: { attr1: 'attr1', attr2: 'attr2' },
 		});
-		const response = await call(sim, 'PATCH', `${CONTACTS}/${id}`, {
+		const response = await call(sim(), 'PATCH', `${CONTACTS}/${id}`, {
 			json: {
 				name: 'Test Blub',
 				custom_attributes: { test: 'new test', test2: 'test2' },
@@ -45,25 +41,25 @@ describe('§5.4 PATCH/PUT /contacts/:id', () => {
 
 	it('the merge is shallow: nested hashes are replaced, not deep-merged', async () => {
 		const id = await seedContact({ additional_attributes: { social_profiles: { twitter: 'a', github: 'b' } } });
-		const response = await call(sim, 'PUT', `${CONTACTS}/${id}`, { json: { additional_attributes: { social_profiles: { twitter: 'c' } } } });
+		const response = await call(sim(), 'PUT', `${CONTACTS}/${id}`, { json: { additional_attributes: { social_profiles: { twitter: 'c' } } } });
 		expect(response.json.payload.additional_attributes).toEqual({ social_profiles: { twitter: 'c' } });
 	});
 
 	it('6.1#7: an id that is not a contact of this account is 404 Resource could not be found', async () => {
 		const id = await seedContact({ name: 'mine' });
 		for (const path of [`${CONTACTS}/${id + 100}`, `${CONTACTS}/abc`]) {
-			const response = await call(sim, 'PATCH', path, { json: { name: 'x' } });
+			const response = await call(sim(), 'PATCH', path, { json: { name: 'x' } });
 			expect(response.status).toBe(404);
 			expect(response.json).toEqual({ error: 'Resource could not be found' });
 		}
-		expect(sim.contacts()[0].name).toBe('mine');
+		expect(sim().contacts()[0].name).toBe('mine');
 	});
 
 	it('6.1#8 / #9: email or phone of another contact is 422 naming the attribute', async () => {
 		await seedContact({ email: 'taken@x.io', phone_number: '+12000000' });
 		const id = await seedContact({ name: 'other' });
-		const email = await call(sim, 'PATCH', `${CONTACTS}/${id}`, { json: { email: 'Taken@x.io' } });
-		const phone = await call(sim, 'PATCH', `${CONTACTS}/${id}`, { json: { phone_number: '+12000000' } });
+		const email = await call(sim(), 'PATCH', `${CONTACTS}/${id}`, { json: { email: 'Taken@x.io' } });
+		const phone = await call(sim(), 'PATCH', `${CONTACTS}/${id}`, { json: { phone_number: '+12000000' } });
 		expect(email.status).toBe(422);
 		expect(email.json.attributes).toContain('email');
 		expect(phone.status).toBe(422);
@@ -72,13 +68,13 @@ describe('§5.4 PATCH/PUT /contacts/:id', () => {
 
 	it('a contact keeps its own email and phone on update (uniqueness excludes itself)', async () => {
 		const id = await seedContact({ email: 'self@x.io', phone_number: '+15551234' });
-		const response = await call(sim, 'PATCH', `${CONTACTS}/${id}`, { json: { email: 'SELF@x.io', phone_number: '+15551234' } });
+		const response = await call(sim(), 'PATCH', `${CONTACTS}/${id}`, { json: { email: 'SELF@x.io', phone_number: '+15551234' } });
 		expect(response.status).toBe(200);
 	});
 
 	it('email "" clears the email to null', async () => {
 		const id = await seedContact({ email: 'clear@x.io' });
-		const response = await call(sim, 'PATCH', `${CONTACTS}/${id}`, { json: { email: '' } });
+		const response = await call(sim(), 'PATCH', `${CONTACTS}/${id}`, { json: { email: '' } });
 		expect(response.json.payload.email).toBeNull();
 	});
 
@@ -86,55 +82,55 @@ describe('§5.4 PATCH/PUT /contacts/:id', () => {
 		const id = await seedContact({ name: 'pic' });
 		const form = new FormData();
 		form.append('avatar', new Blob([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1])], { type: 'image/png' }), 'avatar.png');
-		const response = await call(sim, 'PATCH', `${CONTACTS}/${id}`, { body: form });
+		const response = await call(sim(), 'PATCH', `${CONTACTS}/${id}`, { body: form });
 		expect(response.status).toBe(200);
 		expect(response.json.payload.thumbnail).toContain('/avatar.png');
-		expect(sim.contacts()[0].avatar?.contentType).toBe('image/png');
+		expect(sim().contacts()[0].avatar?.contentType).toBe('image/png');
 	});
 
 	it('6.1#11: avatar_url on update is recorded as requested', async () => {
 		const id = await seedContact({ name: 'u' });
-		const response = await call(sim, 'PATCH', `${CONTACTS}/${id}`, { json: { avatar_url: 'http://example.com/avatar.png' } });
+		const response = await call(sim(), 'PATCH', `${CONTACTS}/${id}`, { json: { avatar_url: 'http://example.com/avatar.png' } });
 		expect(response.status).toBe(200);
-		expect(sim.contacts()[0].avatar_url_requested).toBe('http://example.com/avatar.png');
+		expect(sim().contacts()[0].avatar_url_requested).toBe('http://example.com/avatar.png');
 	});
 
 	it('6.1#12: blocked true then false is persisted', async () => {
 		const id = await seedContact({ name: 'b' });
-		expect((await call(sim, 'PATCH', `${CONTACTS}/${id}`, { json: { blocked: true } })).json.payload.blocked).toBe(true);
-		expect(sim.contacts()[0].blocked).toBe(true);
-		expect((await call(sim, 'PATCH', `${CONTACTS}/${id}`, { json: { blocked: false } })).json.payload.blocked).toBe(false);
-		expect(sim.contacts()[0].blocked).toBe(false);
+		expect((await call(sim(), 'PATCH', `${CONTACTS}/${id}`, { json: { blocked: true } })).json.payload.blocked).toBe(true);
+		expect(sim().contacts()[0].blocked).toBe(true);
+		expect((await call(sim(), 'PATCH', `${CONTACTS}/${id}`, { json: { blocked: false } })).json.payload.blocked).toBe(false);
+		expect(sim().contacts()[0].blocked).toBe(false);
 	});
 
 	it('a failed update leaves the stored contact unchanged', async () => {
 		const id = await seedContact({ name: 'keep', email: 'keep@x.io' });
-		const response = await call(sim, 'PATCH', `${CONTACTS}/${id}`, { json: { name: 'changed', email: 'broken' } });
+		const response = await call(sim(), 'PATCH', `${CONTACTS}/${id}`, { json: { name: 'changed', email: 'broken' } });
 		expect(response.status).toBe(422);
-		expect(sim.contacts()[0]).toMatchObject({ name: 'keep', email: 'keep@x.io' });
+		expect(sim().contacts()[0]).toMatchObject({ name: 'keep', email: 'keep@x.io' });
 	});
 });
 
 describe('GET /contacts/:id and GET /contacts', () => {
 	it('6.1#28: show returns the contact under payload; unauthenticated show is 401', async () => {
 		const id = await seedContact({ name: 'Shown', email: 'shown@x.io' });
-		const response = await call(sim, 'GET', `${CONTACTS}/${id}`);
+		const response = await call(sim(), 'GET', `${CONTACTS}/${id}`);
 		expect(response.status).toBe(200);
 		expect(response.json.payload).toMatchObject({ id, name: 'Shown', contact_inboxes: [] });
-		expect((await call(sim, 'GET', `${CONTACTS}/${id}`, { token: null })).status).toBe(401);
+		expect((await call(sim(), 'GET', `${CONTACTS}/${id}`, { token: null })).status).toBe(401);
 	});
 
 	it('6.1#25 / #26: index includes contact_inboxes[].source_id unless include_contact_inboxes=false', async () => {
-		await createContact(sim, { email: 'ci@x.io', inbox_id: SEED.inboxes.api, source_id: 'src-1' });
-		const withInboxes = await call(sim, 'GET', CONTACTS);
+		await createContact(sim(), { email: 'ci@x.io', inbox_id: SEED.inboxes.api, source_id: 'src-1' });
+		const withInboxes = await call(sim(), 'GET', CONTACTS);
 		expect(withInboxes.json.payload[0].contact_inboxes[0].source_id).toBe('src-1');
-		const without = await call(sim, 'GET', `${CONTACTS}?include_contact_inboxes=false`);
+		const without = await call(sim(), 'GET', `${CONTACTS}?include_contact_inboxes=false`);
 		expect(without.json.payload[0]).not.toHaveProperty('contact_inboxes');
 	});
 
 	it('6.1#27: contact_inboxes[].inbox has exactly the slim keys', async () => {
-		await createContact(sim, { email: 'slim@x.io', inbox_id: SEED.inboxes.email });
-		const response = await call(sim, 'GET', CONTACTS);
+		await createContact(sim(), { email: 'slim@x.io', inbox_id: SEED.inboxes.email });
+		const response = await call(sim(), 'GET', CONTACTS);
 		const inbox = response.json.payload[0].contact_inboxes[0].inbox;
 		expect(Object.keys(inbox).sort()).toEqual(['avatar_url', 'channel_id', 'channel_type', 'id', 'name', 'provider']);
 		expect(response.text).not.toMatch(/imap|smtp|hmac|provider_config/);
@@ -143,17 +139,17 @@ describe('GET /contacts/:id and GET /contacts', () => {
 	it('index lists resolved contacts only, 15 per page, with the total count and the page as sent', async () => {
 		await seedContact({ name: 'unresolved' });
 		for (let i = 0; i < 16; i++) await seedContact({ identifier: `id-${i}` });
-		const first = await call(sim, 'GET', CONTACTS);
+		const first = await call(sim(), 'GET', CONTACTS);
 		expect(first.json.meta).toEqual({ count: 16, current_page: 1 });
 		expect(first.json.payload).toHaveLength(15);
-		const second = await call(sim, 'GET', `${CONTACTS}?page=2`);
+		const second = await call(sim(), 'GET', `${CONTACTS}?page=2`);
 		expect(second.json.meta).toEqual({ count: 16, current_page: '2' });
 		expect(second.json.payload.map((contact: { identifier: string }) => contact.identifier)).toEqual(['id-15']);
 	});
 
 	it('index sorts by the sort param, "-" for descending', async () => {
 		for (const name of ['b', 'c', 'a']) await seedContact({ name, identifier: name });
-		const response = await call(sim, 'GET', `${CONTACTS}?sort=-name`);
+		const response = await call(sim(), 'GET', `${CONTACTS}?sort=-name`);
 		expect(response.json.payload.map((contact: { name: string }) => contact.name)).toEqual(['c', 'b', 'a']);
 	});
 });

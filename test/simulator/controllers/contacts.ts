@@ -3,6 +3,7 @@ import type { AccountScope } from './authentication';
 import { planContactInbox, type ContactInboxPlan } from '../domain/contactInboxBuilder';
 import { blankContact, enforceDatabaseConstraints, prepareContact } from '../domain/contactWrite';
 import {
+	castRecordId,
 	currentPage,
 	findContactOr404,
 	includeContactInboxes,
@@ -11,26 +12,21 @@ import {
 	type HandlerContext,
 } from './handlerContext';
 import { permitContactParams, requestedAvatarUrl } from '../domain/contactParams';
-import type { ParamValue } from '../http/rackParams';
 import { renderContact } from '../views/contact';
 import { renderInboxRecord } from '../views/inbox';
 import { isResolved, sortContacts } from '../domain/contactQueries';
 import { fail, jsonReply, replies, type Reply } from '../http/reply';
-import { isBlank, rubyToI } from '../domain/ruby';
+import { isBlank } from '../domain/ruby';
+import { parseTagList } from '../domain/tagList';
+import type { ParamValue } from '../http/rackParams';
 import { findInbox } from '../domain/seed';
 import type { ContactRecord } from '../domain/contactStore';
-
-function inboxIdOf(value: ParamValue): number {
-	if (typeof value === 'number') return Math.trunc(value);
-	if (typeof value === 'string') return rubyToI(value);
-	return value === true ? 1 : 0;
-}
 
 /** build_contact_inbox: `Current.account.inboxes.find(params[:inbox_id])` then ContactInboxBuilder. */
 function planInboxLink(context: HandlerContext, scope: AccountScope, draft: ContactRecord): ContactInboxPlan | undefined {
 	const inboxParam = param(context, 'inbox_id');
 	if (inboxParam === undefined || isBlank(inboxParam)) return undefined;
-	const inbox = findInbox(scope.account.id, inboxIdOf(inboxParam));
+	const inbox = findInbox(scope.account.id, castRecordId(inboxParam));
 	if (!inbox) fail(replies.resourceNotFound());
 	return planContactInbox(draft, inbox, param(context, 'source_id'), context.store);
 }
@@ -87,11 +83,19 @@ export function showContact(context: HandlerContext, scope: AccountScope): Reply
 	return jsonReply(200, { payload: renderContact(contact, context, includeContactInboxes(context)) });
 }
 
+/** `tagged_with(params[:labels], any: true)`: any of the names, compared case-insensitively. */
+function taggedWithAny(contact: ContactRecord, labels: ParamValue | undefined): boolean {
+	const items = (Array.isArray(labels) ? labels : [labels]).filter((item) => typeof item === 'string' || typeof item === 'number');
+	const wanted = new Set(parseTagList(items.map(String)).map((name) => name.toLowerCase()));
+	return contact.labels.some((label) => wanted.has(label.toLowerCase()));
+}
+
 /** GET /contacts: resolved contacts only, 15 per page, meta.count is the total. */
 export function listContacts(context: HandlerContext, scope: AccountScope): Reply {
-	// No contact carries labels in the simulator, so any labels[] filter matches nothing.
 	const labels = param(context, 'labels');
-	const resolved = isBlank(labels) ? context.store.inAccount(scope.account.id).filter(isResolved) : [];
+	const resolved = context.store
+		.inAccount(scope.account.id)
+		.filter((contact) => isResolved(contact) && (isBlank(labels) || taggedWithAny(contact, labels)));
 	const sorted = sortContacts(resolved, param(context, 'sort'));
 	const page = currentPage(context);
 	const withInboxes = includeContactInboxes(context);

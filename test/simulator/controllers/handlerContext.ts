@@ -3,6 +3,7 @@ import { authenticateUser, resolveAccount, type AccountScope } from './authentic
 import { own, type ParamHash, type ParamValue } from '../http/rackParams';
 import { fail, replies, type Reply } from '../http/reply';
 import { isPresent, rubyToI } from '../domain/ruby';
+import type { AccountCatalog } from '../domain/accountCatalog';
 import type { ContactRecord, ContactStore } from '../domain/contactStore';
 
 export interface HandlerContext {
@@ -12,6 +13,8 @@ export interface HandlerContext {
 	headers: IncomingHttpHeaders;
 	baseUrl: string;
 	store: ContactStore;
+	/** Labels and custom attribute definitions of the accounts. */
+	catalog: AccountCatalog;
 	onContactCreated(): void;
 }
 
@@ -30,10 +33,20 @@ export function param(context: HandlerContext, key: string): ParamValue | undefi
 	return own(context.params, key);
 }
 
-/** contacts_controller#fetch_contact: `Current.account.contacts.find(params[:id])`. */
+/**
+ * contacts_controller#fetch_contact (`Current.account.contacts.find(params[:id])`) and
+ * contacts/base_controller.rb#ensure_contact (the same with `params[:contact_id]`).
+ */
 export function findContactOr404(context: HandlerContext, scope: AccountScope): ContactRecord {
 	const contact = context.store.find(scope.account.id, rubyToI(context.pathParams.contactId));
 	return contact ?? fail(replies.resourceNotFound());
+}
+
+/** How `find(value)` casts a record id param: ActiveRecord's integer cast (`"12abc"` -> 12). */
+export function castRecordId(value: ParamValue | undefined): number {
+	if (typeof value === 'number') return Math.trunc(value);
+	if (typeof value === 'string') return rubyToI(value);
+	return value === true ? 1 : 0;
 }
 
 /** `params[:include_contact_inboxes].present? ? params[:include_contact_inboxes] == 'true' : true`. */

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { TagTable } from './tagList';
 import type { ContactInboxRef, StoredContact, UploadedFileSummary } from '../types';
 
 export interface AvatarBlob extends UploadedFileSummary {
@@ -44,6 +45,7 @@ export function toStoredContact(record: ContactRecord): StoredContact {
 		custom_attributes: structuredClone(record.custom_attributes),
 		created_at: record.created_at,
 		contact_inboxes: record.contact_inboxes.map((ref) => ({ ...ref })),
+		labels: [...record.labels],
 	};
 	if (record.avatar) stored.avatar = summary(record.avatar);
 	if (record.avatar_url_requested !== undefined) stored.avatar_url_requested = record.avatar_url_requested;
@@ -54,6 +56,8 @@ export function toStoredContact(record: ContactRecord): StoredContact {
 export class ContactStore {
 	private rows: ContactRecord[] = [];
 	private lastId = 0;
+	/** Tag names are global, like the tags table. */
+	readonly tags = new TagTable();
 
 	nextId(): number {
 		this.lastId += 1;
@@ -92,5 +96,6 @@ export class ContactStore {
 	clear(): void {
 		this.rows = [];
 		this.lastId = 0;
+		this.tags.clear();
 	}
 }

@@ -23,6 +23,7 @@ export function blankContact(accountId: number): ContactRecord {
 		custom_attributes: {},
 		created_at: Math.floor(Date.now() / 1000),
 		contact_inboxes: [],
+		labels: [],
 	};
 }
 
@@ -32,6 +33,7 @@ function cloneContact(contact: ContactRecord): ContactRecord {
 		additional_attributes: { ...contact.additional_attributes },
 		custom_attributes: { ...contact.custom_attributes },
 		contact_inboxes: contact.contact_inboxes.map((ref) => ({ ...ref })),
+		labels: [...contact.labels],
 	};
 }
 

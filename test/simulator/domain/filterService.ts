@@ -3,7 +3,7 @@
  * (contacts-api.md §5.3; app/services/filter_service.rb, app/helpers/filters/filter_helper.rb).
  * Conditions become SQL joined by each condition's `query_operator`, so evaluation follows SQL:
  * NULL never matches, AND binds tighter than OR, and a missing or trailing operator is a syntax
- * error (500). The simulator has no custom attribute definitions, so other keys are invalid.
+ * error (500). Keys of custom attribute definitions are not supported and answer as invalid keys.
  */
 import { fail, replies } from '../http/reply';
 import { own } from '../http/rackParams';
@@ -139,12 +139,15 @@ function additionalAttribute(key: string, operators: string[]): FilterKey {
 	};
 }
 
-/** The simulator never stores labels, so only the "absent" forms match. */
+/** Taggings: `EXISTS (... tags.name IN (values))`, an exact, case-sensitive name match. */
 const labelsKey: FilterKey = {
 	operators: ['equal_to', 'not_equal_to', 'is_present', 'is_not_present'],
-	compile: (operator) => {
-		const matches = operator === 'not_equal_to' || operator === 'is_not_present';
-		return () => matches;
+	compile: (operator, values) => {
+		if (operator === 'is_present') return (contact) => contact.labels.length > 0;
+		if (operator === 'is_not_present') return (contact) => contact.labels.length === 0;
+		const names = (Array.isArray(values) ? values : [values]).map(requireString);
+		const negate = operator === 'not_equal_to';
+		return (contact) => contact.labels.some((label) => names.includes(label)) !== negate;
 	},
 };
 

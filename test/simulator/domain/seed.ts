@@ -11,9 +11,15 @@
  * Accounts: 1 "Acme Support" (active), 2 "Globex" (admin is not a member), 3 "Initech" (suspended,
  * admin is a member).
  *
- * Inboxes of account 1, one per channel type of contacts-api.md §2.2 (ids in SEED.inboxes), and
- * inbox 20 (API) in account 2.
+ * Inboxes of account 1, one per channel type the contact inbox builder knows or refuses (ids in
+ * SEED.inboxes), and inbox 20 (API) in account 2.
+ *
+ * Labels (ids in SEED.labels): "customer", "lead" and "vip" in account 1, "partner" in account 2.
+ * Custom attribute definitions: in account 1 one contact attribute per display type (keys in
+ * SEED.contactAttributes) and one conversation attribute; in account 2 one contact attribute.
+ * Tests may replace labels and definitions at runtime; `reset()` restores these.
  */
+import type { CustomAttributeDefinition, Label } from '../types';
 
 export const SEED = {
 	tokens: {
@@ -41,6 +47,17 @@ export const SEED = {
 		twitter: 13,
 		tiktok: 14,
 		otherAccountApi: 20,
+	},
+	labels: { customer: 1, lead: 2, vip: 3, partner: 4 },
+	contactAttributes: {
+		text: 'loyalty_code',
+		number: 'seats',
+		currency: 'lifetime_value',
+		percent: 'discount_rate',
+		link: 'crm_profile',
+		date: 'renewal_date',
+		list: 'plan',
+		checkbox: 'newsletter',
 	},
 } as const;
 
@@ -222,6 +239,70 @@ export const INBOXES: readonly SeedInbox[] = [
 	inbox(I.otherAccountApi, 'Channel::Api', 'Globex API', {
 		accountId: SEED.accounts.other,
 		extra: { webhook_url: null, inbox_identifier: 'gX7mQ3vT9pL2wK5d', additional_attributes: {} },
+	}),
+];
+
+export const LABELS: readonly Label[] = [
+	{ id: SEED.labels.customer, accountId: SEED.accounts.main, title: 'customer', description: 'Paying customers', color: '#2ecc71', show_on_sidebar: true },
+	{ id: SEED.labels.lead, accountId: SEED.accounts.main, title: 'lead', description: null, color: '#1f93ff', show_on_sidebar: false },
+	{ id: SEED.labels.vip, accountId: SEED.accounts.main, title: 'vip', description: 'High-value accounts', color: '#f1c40f', show_on_sidebar: true },
+	{ id: SEED.labels.partner, accountId: SEED.accounts.other, title: 'partner', description: null, color: '#1f93ff', show_on_sidebar: null },
+];
+
+function definition(
+	id: number,
+	fields: Pick<CustomAttributeDefinition, 'attribute_key' | 'attribute_display_name' | 'attribute_display_type'> &
+		Partial<CustomAttributeDefinition>,
+): CustomAttributeDefinition {
+	return {
+		id,
+		accountId: SEED.accounts.main,
+		attribute_model: 'contact_attribute',
+		attribute_description: null,
+		attribute_values: [],
+		regex_pattern: null,
+		regex_cue: null,
+		default_value: null,
+		created_at: CREATED_AT,
+		updated_at: CREATED_AT,
+		...fields,
+	};
+}
+
+const A = SEED.contactAttributes;
+
+export const CUSTOM_ATTRIBUTE_DEFINITIONS: readonly CustomAttributeDefinition[] = [
+	definition(1, {
+		attribute_key: A.text,
+		attribute_display_name: 'Loyalty code',
+		attribute_display_type: 'text',
+		attribute_description: 'Code printed on the loyalty card',
+		regex_pattern: '^[A-Z]{2}-\\d{4}$',
+		regex_cue: 'Two capital letters, a dash and four digits',
+	}),
+	definition(2, { attribute_key: A.number, attribute_display_name: 'Seats', attribute_display_type: 'number' }),
+	definition(3, { attribute_key: A.currency, attribute_display_name: 'Lifetime value', attribute_display_type: 'currency' }),
+	definition(4, { attribute_key: A.percent, attribute_display_name: 'Discount rate', attribute_display_type: 'percent' }),
+	definition(5, { attribute_key: A.link, attribute_display_name: 'CRM profile', attribute_display_type: 'link' }),
+	definition(6, { attribute_key: A.date, attribute_display_name: 'Renewal date', attribute_display_type: 'date' }),
+	definition(7, {
+		attribute_key: A.list,
+		attribute_display_name: 'Plan',
+		attribute_display_type: 'list',
+		attribute_values: ['free', 'pro', 'enterprise'],
+	}),
+	definition(8, { attribute_key: A.checkbox, attribute_display_name: 'Newsletter', attribute_display_type: 'checkbox' }),
+	definition(9, {
+		attribute_key: 'order_number',
+		attribute_display_name: 'Order number',
+		attribute_display_type: 'text',
+		attribute_model: 'conversation_attribute',
+	}),
+	definition(10, {
+		accountId: SEED.accounts.other,
+		attribute_key: 'region',
+		attribute_display_name: 'Region',
+		attribute_display_type: 'text',
 	}),
 ];
 

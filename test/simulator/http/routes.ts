@@ -5,6 +5,10 @@ import { createContact, listContacts, showContact, updateContact } from '../cont
 import { accountScoped, type Handler } from '../controllers/handlerContext';
 import { filterContacts } from '../controllers/contactFilter';
 import { searchContacts } from '../controllers/contactSearch';
+import { createContactInbox } from '../controllers/contactInboxes';
+import { listContactLabels, replaceContactLabels } from '../controllers/contactLabels';
+import { listCustomAttributeDefinitions } from '../controllers/customAttributeDefinitions';
+import { listLabels } from '../controllers/labels';
 
 export interface Route {
 	methods: string[];
@@ -32,6 +36,11 @@ const ROUTES = [
 	route(['POST'], `${ACCOUNT}/contacts`, ['accountId'], accountScoped(createContact), true),
 	route(['GET'], `${ACCOUNT}/contacts/${SEGMENT}`, ['accountId', 'contactId'], accountScoped(showContact)),
 	route(['PATCH', 'PUT'], `${ACCOUNT}/contacts/${SEGMENT}`, ['accountId', 'contactId'], accountScoped(updateContact)),
+	route(['POST'], `${ACCOUNT}/contacts/${SEGMENT}/contact_inboxes`, ['accountId', 'contactId'], accountScoped(createContactInbox)),
+	route(['GET'], `${ACCOUNT}/contacts/${SEGMENT}/labels`, ['accountId', 'contactId'], accountScoped(listContactLabels)),
+	route(['POST'], `${ACCOUNT}/contacts/${SEGMENT}/labels`, ['accountId', 'contactId'], accountScoped(replaceContactLabels)),
+	route(['GET'], `${ACCOUNT}/labels`, ['accountId'], accountScoped(listLabels)),
+	route(['GET'], `${ACCOUNT}/custom_attribute_definitions`, ['accountId'], accountScoped(listCustomAttributeDefinitions)),
 ];
 
 export interface RouteMatch {

@@ -8,6 +8,7 @@ import { FixedWindowThrottle, searchThrottleKey } from '../controls/throttle';
 import { recordableParams } from '../controls/telemetry';
 import { replies, ReplyError, textReply, type Reply } from './reply';
 import { matchRoute, type RouteMatch } from './routes';
+import { AccountCatalog } from '../domain/accountCatalog';
 import { ContactStore, toStoredContact } from '../domain/contactStore';
 import { Telemetry } from '../controls/telemetry';
 import type { RateLimitOptions, Simulator, SimulatorOptions } from '../types';
@@ -47,6 +48,7 @@ function writeReply(response: ServerResponse, reply: Reply): void {
 /** Everything a running simulator owns; the HTTP layer below only routes into it. */
 class SimulatorState {
 	readonly store = new ContactStore();
+	readonly catalog = new AccountCatalog();
 	readonly telemetry = new Telemetry();
 	readonly faults: FaultInjector;
 	private readonly throttle = new FixedWindowThrottle();
@@ -93,6 +95,7 @@ class SimulatorState {
 
 	reset(): void {
 		this.store.clear();
+		this.catalog.reset();
 		this.telemetry.reset();
 		this.throttle.clear();
 	}
@@ -126,6 +129,7 @@ function runHandler(
 		headers: request.headers,
 		baseUrl: state.baseUrl,
 		store: state.store,
+		catalog: state.catalog,
 		onContactCreated: () => state.telemetry.count('created'),
 	};
 	try {
@@ -218,6 +222,11 @@ function inspectionControls(state: SimulatorState): InspectionControls {
 				.filter((contact) => accountId === undefined || contact.accountId === accountId)
 				.map(toStoredContact),
 		counters: () => state.telemetry.counters(),
+		setLabels: (accountId, labels) => state.catalog.setLabels(accountId, labels),
+		setCustomAttributeDefinitions: (accountId, definitions) =>
+			state.catalog.setCustomAttributeDefinitions(accountId, definitions),
+		labels: (accountId) => state.catalog.labels(accountId),
+		customAttributeDefinitions: (accountId) => state.catalog.customAttributeDefinitions(accountId),
 	};
 }
 

@@ -1,5 +1,6 @@
 /** Contact JSON shapes; keys in render order because clients and snapshot tests may depend on it. */
 import type { ContactRecord } from '../domain/contactStore';
+import type { ContactInboxRef } from '../types';
 import { inboxById } from '../domain/seed';
 import { renderInboxSlim } from './inbox';
 
@@ -35,11 +36,13 @@ export function renderContact(
 		created_at: contact.created_at,
 	};
 	if (withContactInboxes) {
-		json.contact_inboxes = contact.contact_inboxes.map((ref) => ({
-			source_id: ref.source_id,
-			inbox: renderInboxSlim(inboxById(ref.inbox_id)),
-		}));
+		json.contact_inboxes = contact.contact_inboxes.map(renderContactInbox);
 	}
 	return json;
 }
 
+
+/** app/views/api/v1/models/_contact_inbox.json.jbuilder. */
+export function renderContactInbox(ref: ContactInboxRef): Record<string, unknown> {
+	return { source_id: ref.source_id, inbox: renderInboxSlim(inboxById(ref.inbox_id)) };
+}

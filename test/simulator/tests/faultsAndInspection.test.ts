@@ -161,6 +161,24 @@ describe('request log and inspection API', () => {
 		expect((await post('rate-limit', { limit: 'x' })).status).toBe(400);
 	});
 
+	it('POST /__simulator/labels and /custom-attribute-definitions replace them per account; GET lists them', async () => {
+		const post = (path: string, body: unknown) =>
+			fetch(`${sim().url}/__simulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const labels = await post('labels', { account_id: SEED.accounts.other, labels: [{ title: 'Gold', color: '#ffd700' }] });
+		expect(labels.status).toBe(200);
+		expect(await labels.json()).toEqual([
+			{ id: expect.any(Number), accountId: SEED.accounts.other, title: 'gold', description: null, color: '#ffd700', show_on_sidebar: null },
+		]);
+		const definition = { attribute_key: 'size', attribute_display_name: 'Size', attribute_display_type: 'number', attribute_model: 'contact_attribute' };
+		expect((await post('custom-attribute-definitions', { account_id: SEED.accounts.main, definitions: [definition] })).status).toBe(200);
+		const listed = await (await fetch(`${sim().url}/__simulator/custom-attribute-definitions?account_id=${SEED.accounts.main}`)).json();
+		expect(listed).toEqual([expect.objectContaining(definition)]);
+		expect(((await (await fetch(`${sim().url}/__simulator/labels`)).json()) as Array<{ title: string }>).map((label) => label.title)).toContain('gold');
+
+		expect((await post('labels', { account_id: 1, labels: [{}] })).status).toBe(400);
+		expect((await post('custom-attribute-definitions', { account_id: 1, definitions: [{ ...definition, attribute_display_type: 'money' }] })).status).toBe(400);
+	});
+
 	it('reset keeps the seed data and restarts contact ids', async () => {
 		await createContact(sim(), { name: 'first' });
 		sim().reset();

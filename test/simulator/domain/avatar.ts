@@ -12,8 +12,14 @@ const SIGNATURES: ReadonlyArray<{ type: string; magic: Buffer }> = [
 	{ type: 'image/gif', magic: Buffer.from('GIF89a') },
 ];
 
+/** RIFF container whose form type (bytes 8-11) is WEBP. */
+function isWebp(bytes: Buffer): boolean {
+	return bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP';
+}
+
 /** The image type the bytes prove, or undefined when they are not an accepted image. */
 export function sniffImageType(bytes: Buffer): string | undefined {
+	if (isWebp(bytes)) return 'image/webp';
 	return SIGNATURES.find(({ magic }) => bytes.subarray(0, magic.length).equals(magic))?.type;
 }
 

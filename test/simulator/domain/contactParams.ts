@@ -48,10 +48,13 @@ function castAvatar(value: PermittedScalar): AvatarParam {
 	return { kind: 'unresolvable' };
 }
 
-/** `permit(key: {})` keeps any nested structure of scalars, hashes and arrays. */
+/**
+ * `permit(key: {})` keeps scalars, hashes and arrays of scalars or hashes; an array directly inside
+ * an array is dropped (`{"grid": [[1, 2], 3]}` keeps `{"grid": [3]}`).
+ */
 function permitAny(value: ParamValue): unknown {
 	if (value instanceof UploadedFile) return { filename: value.filename, content_type: value.declaredType };
-	if (Array.isArray(value)) return value.map(permitAny);
+	if (Array.isArray(value)) return value.filter((item) => !Array.isArray(item)).map(permitAny);
 	if (isParamHash(value)) {
 		const permitted: Record<string, unknown> = {};
 		for (const [key, item] of Object.entries(value)) {

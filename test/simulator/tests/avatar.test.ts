@@ -4,6 +4,7 @@ import { useSimulator } from '../../harness/simulator';
 
 const sim = useSimulator();
 
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8 rest-of-webp')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest-of-png')]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('jfif')]);
 const GIF = Buffer.from('GIF89a-tiny');
@@ -20,6 +21,7 @@ describe('§2.3 avatar upload', () => {
 		['PNG', PNG, 'image/png'],
 		['JPEG', JPEG, 'image/jpeg'],
 		['GIF', GIF, 'image/gif'],
+		['WebP', WEBP, 'image/webp'],
 	])('a %s avatar is attached and its thumbnail URL serves the stored bytes', async (_label, bytes, type) => {
 		const response = await call(sim(), 'POST', CONTACTS, { body: avatarForm(bytes, 'application/octet-stream', 'me.img', { name: 'Pic' }) });
 		expect(response.status).toBe(200);

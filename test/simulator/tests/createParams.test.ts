@@ -65,6 +65,11 @@ describe('§2.1 permitted parameters', () => {
 		expect(response.json.payload.contact.custom_attributes).toEqual(custom);
 	});
 
+	it('an array directly inside an array is dropped by strong parameters; hashes in arrays stay', async () => {
+		const response = await createContact(sim(), { custom_attributes: { grid: [[1, 2], 3, { a: [4] }] } });
+		expect(response.json.payload.contact.custom_attributes).toEqual({ grid: [3, { a: [4] }] });
+	});
+
 	it('non-hash attribute values are dropped (stored as {})', async () => {
 		const response = await createContact(sim(), { custom_attributes: 'x', additional_attributes: ['a'] });
 		expect(response.status).toBe(200);

@@ -152,4 +152,16 @@ describe('GET /contacts/:id and GET /contacts', () => {
 		const response = await call(sim(), 'GET', `${CONTACTS}?sort=-name`);
 		expect(response.json.payload.map((contact: { name: string }) => contact.name)).toEqual(['c', 'b', 'a']);
 	});
+
+	it('name sorts ignoring case; city and company_name keep contacts without them last in both directions', async () => {
+		await seedContact({ name: 'beta', identifier: 'b', additional_attributes: { city: 'Oslo', company_name: 'Zed' } });
+		await seedContact({ name: 'Alpha', identifier: 'a' });
+		await seedContact({ name: 'Gamma', identifier: 'g', additional_attributes: { city: 'Bergen', company_name: 'Acme' } });
+		const order = async (sort: string) =>
+			(await call(sim(), 'GET', `${CONTACTS}?sort=${sort}`)).json.payload.map((contact: { identifier: string }) => contact.identifier);
+		expect(await order('name')).toEqual(['a', 'b', 'g']);
+		expect(await order('city')).toEqual(['g', 'b', 'a']);
+		expect(await order('-city')).toEqual(['b', 'g', 'a']);
+		expect(await order('-company_name')).toEqual(['b', 'g', 'a']);
+	});
 });

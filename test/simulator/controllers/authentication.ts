@@ -1,5 +1,6 @@
 /**
- * Authentication and account resolution in Chatwoot's order (contacts-api.md §1):
+ * Authentication and account resolution in Chatwoot's order (docs/chatwoot-behaviour.md,
+ * "Authentication" and "Accounts and roles"):
  * token (401) -> bot check (401) -> account exists (404) -> suspended (401) -> membership (401).
  */
 import type { IncomingHttpHeaders } from 'node:http';
@@ -20,14 +21,14 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 
 /**
  * Rack exposes both `api_access_token` and `api-access-token` as HTTP_API_ACCESS_TOKEN; Puma keeps
- * the dash spelling when both are sent (§1.1). A blank value counts as absent.
+ * the dash spelling when both are sent. A blank value counts as absent.
  */
 export function accessTokenFrom(headers: IncomingHttpHeaders): string | undefined {
 	const token = headerValue(headers, 'api-access-token') ?? headerValue(headers, 'api_access_token');
 	return isPresent(token) ? token : undefined;
 }
 
-/** app/controllers/api/base_controller.rb + access_token_auth_helper.rb (§1.1-1.3). */
+/** app/controllers/api/base_controller.rb + access_token_auth_helper.rb. */
 export function authenticateUser(headers: IncomingHttpHeaders): SeedUser {
 	const token = accessTokenFrom(headers);
 	// Without the header devise_token_auth takes over, and it never accepts a plain Bearer token.
@@ -39,7 +40,7 @@ export function authenticateUser(headers: IncomingHttpHeaders): SeedUser {
 	return owner;
 }
 
-/** ensure_current_account_helper.rb (§1.4); `account_id` is cast like ActiveRecord casts ids. */
+/** ensure_current_account_helper.rb; `account_id` is cast like ActiveRecord casts ids. */
 export function resolveAccount(user: SeedUser, rawAccountId: string): AccountScope {
 	const account = findAccount(rubyToI(rawAccountId));
 	if (!account) fail(replies.resourceNotFound());

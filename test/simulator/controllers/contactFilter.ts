@@ -1,4 +1,4 @@
-/** POST /contacts/filter (contacts-api.md §5.3): resolved contacts only, 15 per page, total count. */
+/** POST /contacts/filter (contacts_controller.rb#filter): resolved contacts only, 15 per page, total count. */
 import type { AccountScope } from './authentication';
 import { compileFilter, FilterError } from '../domain/filterService';
 import { isResolved } from '../domain/contactQueries';

@@ -1,5 +1,5 @@
 /**
- * GET /contacts/search at fd5ac2a8 (contacts-api.md §5.2): every contact of the account, name /
+ * GET /contacts/search (contacts_controller.rb#search): every contact of the account, name /
  * email / phone matched with ILIKE and identifier with case-sensitive LIKE on `%q.strip%`, user
  * wildcards left active, 15 per page, `has_more` instead of a total.
  */

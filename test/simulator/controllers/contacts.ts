@@ -1,4 +1,7 @@
-/** contacts_controller.rb: create, update, show and index (contacts-api.md §2, §4, §5.4). */
+/**
+ * contacts_controller.rb: create, update, show and index (docs/chatwoot-behaviour.md, "Contact create",
+ * "Contact update", "Contact show and list").
+ */
 import type { AccountScope } from './authentication';
 import { planContactInbox, type ContactInboxPlan } from '../domain/contactInboxBuilder';
 import { blankContact, enforceDatabaseConstraints, prepareContact } from '../domain/contactWrite';

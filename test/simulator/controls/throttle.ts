@@ -1,5 +1,5 @@
 /**
- * rack-attack style throttling (config/initializers/rack_attack.rb, contacts-api.md §3.3): fixed,
+ * rack-attack style throttling (config/initializers/rack_attack.rb, docs/chatwoot-behaviour.md, "Rate limiting"): fixed,
  * epoch-aligned windows (`Time.now.to_i / period`); every request counts, including rejected
  * ones, and a request is throttled once its window's count exceeds the limit.
  */

@@ -1,5 +1,5 @@
 /**
- * Avatar rules of app/models/concerns/avatarable.rb (contacts-api.md §2.3). ActiveStorage identifies
+ * Avatar rules of app/models/concerns/avatarable.rb (docs/chatwoot-behaviour.md, "Avatars"). ActiveStorage identifies
  * the content type by sniffing the bytes, so the declared multipart type does not matter here.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Port of app/builders/contact_inbox_builder.rb with the enterprise Voice prepend, and of the
  * ContactInbox source_id validation (app/models/contact_inbox.rb, lib/regex_helper.rb);
- * contacts-api.md §2.2. Nothing is written here: the caller applies the returned plan when the
+ * docs/chatwoot-behaviour.md, "Inbox links". Nothing is written here: the caller applies the returned plan when the
  * whole create "transaction" succeeds, so any failure rolls everything back.
  */
 import { randomInt, randomUUID } from 'node:crypto';

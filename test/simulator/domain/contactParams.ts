@@ -1,6 +1,6 @@
 /**
  * `params.permit(:name, :identifier, :email, :phone_number, :avatar, :blocked, :avatar_url,
- *  additional_attributes: {}, custom_attributes: {})` (contacts_controller.rb, contacts-api.md §2.1)
+ *  additional_attributes: {}, custom_attributes: {})` (contacts_controller.rb)
  * plus the ActiveModel casts applied when the values are assigned to the columns.
  */
 import { isParamHash, own, setOwn, UploadedFile, type ParamHash, type ParamValue } from '../http/rackParams';
@@ -86,7 +86,7 @@ export function permitContactParams(params: ParamHash): ContactParams {
 	return permitted;
 }
 
-/** `params[:avatar_url]`, which starts Avatar::AvatarFromUrlJob when present (§2.4). */
+/** `params[:avatar_url]`, which starts Avatar::AvatarFromUrlJob when present. */
 export function requestedAvatarUrl(params: ParamHash): string | undefined {
 	const value = own(params, 'avatar_url');
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;

@@ -1,6 +1,6 @@
 /**
  * Contact model validations (app/models/contact.rb, app/models/application_record.rb) in the order
- * Rails runs them, which is the order of the 422 message (contacts-api.md §3.1):
+ * Rails runs them, which is the order of the 422 message (docs/chatwoot-behaviour.md, "Contact validations"):
  * length -> email uniqueness -> email format -> identifier uniqueness -> phone uniqueness ->
  * phone format -> avatar.
  */

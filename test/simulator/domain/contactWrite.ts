@@ -48,7 +48,7 @@ function assignColumns(draft: ContactRecord, permitted: ContactParams): void {
 
 /**
  * Create stores the hashes as sent; update shallow-merges them into the stored ones
- * (contacts_controller.rb#contact_update_params, §2.5).
+ * (contacts_controller.rb#contact_update_params).
  */
 function assignAttributeHashes(draft: ContactRecord, permitted: ContactParams, merge: boolean): void {
 	for (const column of ['additional_attributes', 'custom_attributes'] as const) {
@@ -102,7 +102,7 @@ export function prepareContact(
 }
 
 /**
- * What PostgreSQL rejects although the validations passed (§2.1, §3.2): NULL in `blocked`, and a
+ * What PostgreSQL rejects although the validations passed: NULL in `blocked`, and a
  * blank identifier that collides on uniq_identifier_per_account_contact. Both surface as 500.
  */
 export function enforceDatabaseConstraints(draft: ContactRecord, store: ContactStore): void {

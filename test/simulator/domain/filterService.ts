@@ -1,6 +1,6 @@
 /**
  * Contacts::FilterService for the standard contact keys of lib/filters/filter_keys.yml
- * (contacts-api.md §5.3; app/services/filter_service.rb, app/helpers/filters/filter_helper.rb).
+ * (app/services/filter_service.rb, app/helpers/filters/filter_helper.rb).
  * Conditions become SQL joined by each condition's `query_operator`, so evaluation follows SQL:
  * NULL never matches, AND binds tighter than OR, and a missing or trailing operator is a syntax
  * error (500). Keys of custom attribute definitions are not supported and answer as invalid keys.
@@ -112,7 +112,7 @@ const phoneNumberKey: FilterKey = {
 	operators: [...TEXT_OPERATORS, 'starts_with'],
 	compile: (operator, values) => {
 		if (operator === 'starts_with') {
-			// derived: a prefix match on the normalised number
+			// A prefix match (LIKE '<number>%') on the normalised number; filter_service.rb#like_filter_string.
 			const prefix = `${normalizedPhone(values)}%`;
 			return (contact) => sqlLike(contact.phone_number, prefix, false);
 		}

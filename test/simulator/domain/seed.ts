@@ -97,16 +97,16 @@ export interface SeedInbox {
 	channelId: number;
 	name: string;
 	channelType: string;
-	/** Value of `provider` in the slim inbox shape (§4.1). */
+	/** Value of `provider` in the slim inbox shape. */
 	provider: string | null;
 	/** Channel::TwilioSms only. */
 	medium?: 'sms' | 'whatsapp';
 	phoneNumber?: string;
 	email?: string;
 	createdAt: string;
-	/** Channel-specific keys of the _inbox partial visible to everyone (§5.1). */
+	/** Channel-specific keys of the _inbox partial visible to everyone. */
 	extra: Record<string, unknown>;
-	/** Administrator-only keys of the _inbox partial (§5.1). */
+	/** Administrator-only keys of the _inbox partial. */
 	secrets: Record<string, unknown>;
 }
 

@@ -1,6 +1,6 @@
 /**
  * PostgreSQL LIKE / ILIKE: `%` is any run, `_` any single character, `\` escapes the next one.
- * Chatwoot does not escape user input, so these stay wildcards (contacts-api.md §5.2).
+ * Chatwoot does not escape user input, so these stay wildcards.
  */
 
 function escapeRegex(char: string): string {

@@ -37,7 +37,7 @@ export function fail(reply: Reply): never {
 	throw new ReplyError(reply);
 }
 
-// Bodies of app/controllers/concerns/request_exception_handler.rb and friends (contacts-api.md §3.2).
+// Bodies of app/controllers/concerns/request_exception_handler.rb and friends (docs/chatwoot-behaviour.md, "Error bodies").
 export const replies = {
 	resourceNotFound: () => jsonReply(404, { error: 'Resource could not be found' }),
 	routeNotFound: () => jsonReply(404, { status: 404, error: 'Not Found' }),
@@ -46,12 +46,12 @@ export const replies = {
 	unauthorized: (error: string) => jsonReply(401, { error }),
 	deviseUnauthenticated: () =>
 		jsonReply(401, { errors: ['You need to sign in or sign up before continuing.'] }),
-	// rack-attack's DEFAULT_THROTTLED_RESPONDER (§3.3)
+	// rack-attack's DEFAULT_THROTTLED_RESPONDER, see "Rate limiting"
 	throttled: (retryAfterSeconds?: number): Reply => ({
 		...textReply(429, 'Retry later\n'),
 		...(retryAfterSeconds === undefined ? {} : { headers: { 'retry-after': String(retryAfterSeconds) } }),
 	}),
-	/** Rails PublicExceptions: JSON only when the client asked for it, else an empty HTML page (§3.2). */
+	/** Rails PublicExceptions: JSON only when the client asked for it, else an empty HTML page. */
 	badRequest: (accept: string | undefined): Reply =>
 		accept?.includes('application/json')
 			? jsonReply(400, { status: 400, error: 'Bad Request' })

@@ -1,7 +1,8 @@
 /**
  * Turns a request into the `params` a Rails controller sees: query string parameters, overridden
  * key by key by the parsed body (ActionDispatch `request.parameters`). Only JSON, urlencoded and
- * multipart bodies are parsed; any other content type contributes nothing (contacts-api.md §2.1).
+ * multipart bodies are parsed; any other content type contributes nothing (docs/chatwoot-behaviour.md,
+ * "Request parameters").
  */
 import { parseMultipart } from './multipart';
 import { isParamHash, ParameterTypeError, parseNestedQuery, setOwn, type ParamHash, type ParamValue } from './rackParams';

@@ -4,8 +4,8 @@ import { useSimulator } from '../../harness/simulator';
 
 const sim = useSimulator();
 
-describe('§1.2 missing token', () => {
-	it('6.1#1: unauthenticated create is 401 with the devise body and creates nothing', async () => {
+describe('missing token', () => {
+	it('unauthenticated create is 401 with the devise body and creates nothing', async () => {
 		const response = await createContact(sim(), { name: 'test', custom_attributes: { test: 'test' } }, null);
 		expect(response.status).toBe(401);
 		expect(response.json).toEqual({ errors: ['You need to sign in or sign up before continuing.'] });
@@ -18,7 +18,7 @@ describe('§1.2 missing token', () => {
 		expect(response.json).toEqual({ errors: ['You need to sign in or sign up before continuing.'] });
 	});
 
-	it('D2: Authorization: Bearer <valid api token> is not accepted', async () => {
+	it('Authorization: Bearer <valid api token> is not accepted', async () => {
 		const response = await call(sim(), 'GET', '/api/v1/profile', {
 			token: null,
 			headers: { authorization: `Bearer ${SEED.tokens.admin}` },
@@ -34,8 +34,8 @@ describe('§1.2 missing token', () => {
 	});
 });
 
-describe('§1.1 api_access_token lookup', () => {
-	it('6.2#31 / D3: an unknown token is 401 Invalid Access Token', async () => {
+describe('api_access_token lookup', () => {
+	it('an unknown token is 401 Invalid Access Token', async () => {
 		const response = await call(sim(), 'GET', '/api/v1/profile', { token: 'invalid' });
 		expect(response.status).toBe(401);
 		expect(response.json).toEqual({ error: 'Invalid Access Token' });
@@ -57,7 +57,7 @@ describe('§1.1 api_access_token lookup', () => {
 	});
 
 	it.each([
-		['6.2#34 AgentBot', SEED.tokens.agentBot],
+		['AgentBot', SEED.tokens.agentBot],
 		['PlatformApp', SEED.tokens.platformApp],
 	])('%s token is rejected on /profile and on contact create', async (_label, token) => {
 		const profile = await call(sim(), 'GET', '/api/v1/profile', { token });
@@ -70,12 +70,12 @@ describe('§1.1 api_access_token lookup', () => {
 	});
 });
 
-describe('§1.4 account resolution order', () => {
-	it('6.2#30: admin token on an account-scoped GET is 200', async () => {
+describe('account resolution order', () => {
+	it('admin token on an account-scoped GET is 200', async () => {
 		expect((await call(sim(), 'GET', CONTACTS)).status).toBe(200);
 	});
 
-	it('D4: a non-existent or non-numeric account is 404 Resource could not be found', async () => {
+	it('a non-existent or non-numeric account is 404 Resource could not be found', async () => {
 		for (const id of ['999', 'abc']) {
 			const response = await call(sim(), 'GET', `/api/v1/accounts/${id}/contacts`);
 			expect(response.status).toBe(404);
@@ -83,7 +83,7 @@ describe('§1.4 account resolution order', () => {
 		}
 	});
 
-	it('D4: a member-less account is 401 You are not authorized to access this account', async () => {
+	it('a member-less account is 401 You are not authorized to access this account', async () => {
 		const response = await createContact(sim(), { name: 'x' });
 		expect(response.status).toBe(200);
 		const other = await call(sim(), 'POST', `/api/v1/accounts/${SEED.accounts.other}/contacts`, { json: { name: 'x' } });
@@ -92,7 +92,7 @@ describe('§1.4 account resolution order', () => {
 		expect(sim().contacts(SEED.accounts.other)).toHaveLength(0);
 	});
 
-	it('6.2#35: a suspended account is 401 Account is suspended, for members and non-members alike', async () => {
+	it('a suspended account is 401 Account is suspended, for members and non-members alike', async () => {
 		const member = await call(sim(), 'GET', `/api/v1/accounts/${SEED.accounts.suspended}/contacts`);
 		const nonMember = await call(sim(), 'GET', `/api/v1/accounts/${SEED.accounts.suspended}/contacts`, {
 			token: SEED.tokens.agent,
@@ -109,7 +109,7 @@ describe('§1.4 account resolution order', () => {
 		expect(response.json).toEqual({ error: 'Invalid Access Token' });
 	});
 
-	it('§1.5: an agent may create contacts (ContactPolicy#create? is true)', async () => {
+	it('an agent may create contacts (ContactPolicy#create? is true)', async () => {
 		const response = await createContact(sim(), { name: 'By agent' }, SEED.tokens.agent);
 		expect(response.status).toBe(200);
 		expect(sim().contacts().map((contact) => contact.name)).toEqual(['By agent']);

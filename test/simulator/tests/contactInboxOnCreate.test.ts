@@ -14,8 +14,8 @@ async function sourceIdFor(inboxId: number, body: Record<string, unknown>): Prom
 	return response.json.payload.contact_inbox.source_id;
 }
 
-describe('§2.2 inbox_id / ContactInboxBuilder', () => {
-	it('6.1#4: a web-widget inbox creates one contact_inbox with a UUID source_id', async () => {
+describe('inbox_id on create (ContactInboxBuilder)', () => {
+	it('a web-widget inbox creates one contact_inbox with a UUID source_id', async () => {
 		const response = await createContact(sim(), { name: 'w', inbox_id: I.website });
 		expect(response.json.payload.contact.contact_inboxes).toHaveLength(1);
 		expect(response.json.payload.contact_inbox.source_id).toMatch(UUID);
@@ -35,7 +35,7 @@ describe('§2.2 inbox_id / ContactInboxBuilder', () => {
 		expect(contactInbox.inbox.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 	});
 
-	it('D12 / 6.6#51: generated source ids per channel', async () => {
+	it('generated source ids per channel', async () => {
 		expect(await sourceIdFor(I.whatsapp, { phone_number: PHONE })).toBe('14155550123');
 		sim().reset();
 		expect(await sourceIdFor(I.twilioWhatsapp, { phone_number: PHONE })).toBe(`whatsapp:${PHONE}`);
@@ -53,7 +53,7 @@ describe('§2.2 inbox_id / ContactInboxBuilder', () => {
 		expect(await sourceIdFor(I.voice, {})).toMatch(UUID);
 	});
 
-	it('D9: an inbox of another account or a missing inbox is 404 and no contact is created', async () => {
+	it('an inbox of another account or a missing inbox is 404 and no contact is created', async () => {
 		for (const inboxId of [I.otherAccountApi, 999]) {
 			const response = await createContact(sim(), { name: 'x', inbox_id: inboxId });
 			expect(response.status).toBe(404);
@@ -62,12 +62,12 @@ describe('§2.2 inbox_id / ContactInboxBuilder', () => {
 		expect(sim().contacts()).toHaveLength(0);
 	});
 
-	it('§1.5: an agent may use an inbox they are not a member of', async () => {
+	it('an agent may use an inbox they are not a member of', async () => {
 		const response = await createContact(sim(), { inbox_id: I.website }, SEED.tokens.agent);
 		expect(response.status).toBe(200);
 	});
 
-	it('D10 / 6.6#52: an Email inbox without email is 422 param missing, rolled back', async () => {
+	it('an Email inbox without email is 422 param missing, rolled back', async () => {
 		const response = await createContact(sim(), { name: 'x', inbox_id: I.email });
 		expect(response.status).toBe(422);
 		expect(response.json).toEqual({ error: 'param is missing or the value is empty: contact email' });
@@ -75,7 +75,7 @@ describe('§2.2 inbox_id / ContactInboxBuilder', () => {
 	});
 
 	it.each([I.whatsapp, I.sms, I.twilioSms, I.twilioWhatsapp])(
-		'D11 / 6.6#52: phone inbox %i without phone is 422 param missing, rolled back',
+		'phone inbox %i without phone is 422 param missing, rolled back',
 		async (inboxId) => {
 			const response = await createContact(sim(), { name: 'x', inbox_id: inboxId });
 			expect(response.status).toBe(422);
@@ -85,7 +85,7 @@ describe('§2.2 inbox_id / ContactInboxBuilder', () => {
 	);
 
 	it.each([I.facebook, I.instagram, I.telegram, I.line, I.twitter, I.tiktok])(
-		'D13: unsupported channel inbox %i is 500, rolled back',
+		'unsupported channel inbox %i is 500, rolled back',
 		async (inboxId) => {
 			const response = await createContact(sim(), { name: 'x', inbox_id: inboxId });
 			expect(response.status).toBe(500);
@@ -120,12 +120,12 @@ describe('§2.2 inbox_id / ContactInboxBuilder', () => {
 	});
 });
 
-describe('6.5 ContactInbox source_id validation', () => {
-	it('#45: a 300-character source_id is valid for an email inbox', async () => {
+describe('ContactInbox source_id validation', () => {
+	it('a 300-character source_id is valid for an email inbox', async () => {
 		expect(await sourceIdFor(I.email, { email: 'a@b.c', source_id: 's'.repeat(300) })).toHaveLength(300);
 	});
 
-	it('#46: WhatsApp source ids', async () => {
+	it('WhatsApp source ids', async () => {
 		expect(await sourceIdFor(I.whatsapp, { phone_number: PHONE, source_id: '1234567890' })).toBe('1234567890');
 		for (const bad of ['1234567890aaa', '+1234567890']) {
 			const response = await createContact(sim(), { phone_number: '+15550100', inbox_id: I.whatsapp, source_id: bad });
@@ -138,7 +138,7 @@ describe('6.5 ContactInbox source_id validation', () => {
 		expect(sim().contacts()).toHaveLength(1);
 	});
 
-	it('#47: Twilio SMS source ids', async () => {
+	it('Twilio SMS source ids', async () => {
 		expect(await sourceIdFor(I.twilioSms, { source_id: '+1234567890' })).toBe('+1234567890');
 		for (const bad of ['+1234567890aaa', '1234567890']) {
 			const response = await createContact(sim(), { inbox_id: I.twilioSms, source_id: bad });
@@ -147,7 +147,7 @@ describe('6.5 ContactInbox source_id validation', () => {
 		}
 	});
 
-	it('#48: Twilio WhatsApp source ids', async () => {
+	it('Twilio WhatsApp source ids', async () => {
 		expect(await sourceIdFor(I.twilioWhatsapp, { source_id: 'whatsapp:+1234567890' })).toBe('whatsapp:+1234567890');
 		for (const bad of ['whatsapp:+1234567890aaa', 'whatsapp:1234567890']) {
 			const response = await createContact(sim(), { inbox_id: I.twilioWhatsapp, source_id: bad });
@@ -166,13 +166,13 @@ describe('6.5 ContactInbox source_id validation', () => {
 	});
 });
 
-describe('6.6 existing source ids', () => {
-	it('#50: a different explicit source creates its own contact_inbox', async () => {
+describe('existing source ids', () => {
+	it('a different explicit source creates its own contact_inbox', async () => {
 		await createContact(sim(), { inbox_id: I.api, source_id: 'one' });
 		expect(await sourceIdFor(I.api, { source_id: 'two' })).toBe('two');
 	});
 
-	it('#53: a source owned by another contact in an email inbox re-keys the old row', async () => {
+	it('a source owned by another contact in an email inbox re-keys the old row', async () => {
 		const first = await createContact(sim(), { email: 'first@x.io', inbox_id: I.email, source_id: 'shared@x.io' });
 		expect(first.status).toBe(200);
 		const second = await createContact(sim(), { email: 'second@x.io', inbox_id: I.email, source_id: 'shared@x.io' });
@@ -182,14 +182,14 @@ describe('6.6 existing source ids', () => {
 		expect(old.contact_inboxes[0].source_id).toMatch(/^\dshared@x\.io$/);
 	});
 
-	it('#53: the same in an SMS inbox re-keys to "whatsapp:<old><n>"', async () => {
+	it('the same in an SMS inbox re-keys to "whatsapp:<old><n>"', async () => {
 		await createContact(sim(), { phone_number: '+15550001', inbox_id: I.sms, source_id: '+15559999' });
 		const second = await createContact(sim(), { phone_number: '+15550002', inbox_id: I.sms, source_id: '+15559999' });
 		expect(second.status).toBe(200);
 		expect(sim().contacts()[0].contact_inboxes[0].source_id).toMatch(/^whatsapp:\+15559999\d{1,2}$/);
 	});
 
-	it('#53: the same in an API inbox re-raises RecordNotUnique: 500, rolled back', async () => {
+	it('the same in an API inbox re-raises RecordNotUnique: 500, rolled back', async () => {
 		await createContact(sim(), { inbox_id: I.api, source_id: 'taken' });
 		const response = await createContact(sim(), { name: 'second', inbox_id: I.api, source_id: 'taken' });
 		expect(response.status).toBe(500);

@@ -4,8 +4,8 @@ import { useSimulator } from '../../harness/simulator';
 
 const sim = useSimulator();
 
-describe('§2.1 permitted parameters', () => {
-	it('D1: an empty JSON body creates a blank contact', async () => {
+describe('permitted parameters', () => {
+	it('an empty JSON body creates a blank contact', async () => {
 		const response = await createContact(sim(), {});
 		expect(response.status).toBe(200);
 		expect(response.json.payload.contact).toMatchObject({
@@ -33,7 +33,7 @@ describe('§2.1 permitted parameters', () => {
 		expect(response.json.payload.contact.name).toBe('');
 	});
 
-	it('6.1#2: form-encoded body with custom_attributes[...] brackets', async () => {
+	it('form-encoded body with custom_attributes[...] brackets', async () => {
 		const body = new URLSearchParams({ name: 'test', 'custom_attributes[test]': 'test', 'custom_attributes[test1]': 'test1' });
 		const response = await call(sim(), 'POST', CONTACTS, { body });
 		expect(response.status).toBe(200);
@@ -129,7 +129,7 @@ describe('§2.1 permitted parameters', () => {
 		expect(response.json.payload.contact.phone_number).toBe('');
 	});
 
-	it('D16: malformed JSON is 400 Bad Request before authentication', async () => {
+	it('malformed JSON is 400 Bad Request before authentication', async () => {
 		const response = await call(sim(), 'POST', CONTACTS, {
 			token: null,
 			body: '{"name":',

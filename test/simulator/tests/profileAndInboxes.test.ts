@@ -6,8 +6,8 @@ const sim = useSimulator();
 
 const INBOXES = `/api/v1/accounts/${SEED.accounts.main}/inboxes`;
 
-describe('§1.6 GET /api/v1/profile', () => {
-	it('6.2#32: a user token returns that user with its access_token and accounts, keys in render order', async () => {
+describe('GET /api/v1/profile', () => {
+	it('a user token returns that user with its access_token and accounts, keys in render order', async () => {
 		const response = await call(sim(), 'GET', '/api/v1/profile');
 		expect(response.status).toBe(200);
 		expect(Object.keys(response.json).slice(0, 4)).toEqual(['access_token', 'account_id', 'available_name', 'avatar_url']);
@@ -26,7 +26,7 @@ describe('§1.6 GET /api/v1/profile', () => {
 		expect(response.json.accounts[0]).toMatchObject({ name: 'Acme Support', role: 'administrator', permissions: ['administrator'] });
 	});
 
-	it('6.2#33: a SuperAdmin token gets 200 with type SuperAdmin', async () => {
+	it('a SuperAdmin token gets 200 with type SuperAdmin', async () => {
 		const response = await call(sim(), 'GET', '/api/v1/profile', { token: SEED.tokens.superAdmin });
 		expect(response.status).toBe(200);
 		expect(response.json).toMatchObject({ type: 'SuperAdmin', account_id: null, accounts: [] });
@@ -39,7 +39,7 @@ describe('§1.6 GET /api/v1/profile', () => {
 	});
 });
 
-describe('§5.1 GET /accounts/:id/inboxes', () => {
+describe('GET /accounts/:id/inboxes', () => {
 	it('administrators see every inbox of the account, ordered by lower(name)', async () => {
 		const response = await call(sim(), 'GET', INBOXES);
 		expect(response.status).toBe(200);

@@ -16,7 +16,7 @@ export function renderInboxSlim(inbox: SeedInbox): Record<string, unknown> {
 	};
 }
 
-/** Inbox#as_json: every column of the inboxes table in db/schema.rb order (§4.2). */
+/** Inbox#as_json: every column of the inboxes table in db/schema.rb order. */
 export function renderInboxRecord(inbox: SeedInbox): Record<string, unknown> {
 	return {
 		id: inbox.id,
@@ -81,7 +81,7 @@ function widgetFields(inbox: SeedInbox): Record<string, unknown> {
 	return fields;
 }
 
-/** app/views/api/v1/models/_inbox.json.jbuilder as used by inboxes#index (§5.1). */
+/** app/views/api/v1/models/_inbox.json.jbuilder as used by inboxes#index. */
 export function renderInboxForIndex(inbox: SeedInbox, role: Role): Record<string, unknown> {
 	const record = renderInboxRecord(inbox);
 	const widgetOnly = new Set<string>(WIDGET_KEYS);

@@ -8,55 +8,36 @@
 import { fail, replies } from '../http/reply';
 import { own } from '../http/rackParams';
 import { isBlank } from './ruby';
+import {
+	allTruth,
+	anyTruth,
+	DAY_MS,
+	daysBefore,
+	FilterError,
+	firstValue,
+	ilikePatterns,
+	iso8601Day,
+	not,
+	requireString,
+	TEXT_OPERATORS,
+	type Predicate,
+} from './filterValues';
 import { sqlLike } from './sqlLike';
 import type { ContactRecord } from './contactStore';
 
-type Truth = boolean | null;
-type Predicate = (contact: ContactRecord) => Truth;
 
 interface FilterKey {
 	operators: string[];
 	compile(operator: string, values: unknown): Predicate;
 }
 
+export { FilterError };
+
 export interface FilterCondition {
 	attribute_key?: unknown;
 	filter_operator?: unknown;
 	values?: unknown;
 	query_operator?: unknown;
-}
-
-export class FilterError extends Error {}
-
-const TEXT_OPERATORS = ['equal_to', 'not_equal_to', 'contains', 'does_not_contain'];
-
-function firstValue(values: unknown): unknown {
-	return Array.isArray(values) ? values[0] : typeof values === 'string' ? values[0] : undefined;
-}
-
-/** A value that PostgreSQL cannot compare with a text column makes the query fail. */
-function requireString(value: unknown): string {
-	return typeof value === 'string' ? value : fail(replies.internalError());
-}
-
-/** values_for_ilike: every value becomes `%value.strip%`. */
-function ilikePatterns(values: unknown): string[] {
-	const list = Array.isArray(values) ? values : [values];
-	return list.map((value) => `%${requireString(value).trim()}%`);
-}
-
-function not(truth: Truth): Truth {
-	return truth === null ? null : !truth;
-}
-
-function anyTruth(truths: Truth[]): Truth {
-	if (truths.includes(true)) return true;
-	return truths.includes(null) ? null : false;
-}
-
-function allTruth(truths: Truth[]): Truth {
-	if (truths.includes(false)) return false;
-	return truths.includes(null) ? null : true;
 }
 
 /** Text comparison shared by columns and additional_attributes; `read` yields the SQL-side value. */
@@ -101,23 +82,27 @@ function lowerColumn(column: 'name' | 'email' | 'identifier'): FilterKey {
 	};
 }
 
-/** Phone equality compares with "+" followed by the digits of the value. */
+/** Contacts::FilterService#filter_values: `"+#{value&.delete('+')}"`, only the plus signs are moved. */
 function normalizedPhone(values: unknown): string {
 	const value = firstValue(values);
-	if (typeof value !== 'string' && typeof value !== 'number') fail(replies.internalError());
-	return `+${String(value).replace(/\D/g, '')}`;
+	if (value === undefined || value === null) return '+';
+	if (typeof value !== 'string') fail(replies.internalError());
+	return `+${value.replace(/\+/g, '')}`;
 }
 
+/**
+ * `starts_with` has no branch of its own in filter_operation and falls to its default, `= :value`:
+ * the same exact comparison as equal_to.
+ */
 const phoneNumberKey: FilterKey = {
 	operators: [...TEXT_OPERATORS, 'starts_with'],
-	compile: (operator, values) => {
-		if (operator === 'starts_with') {
-			// A prefix match (LIKE '<number>%') on the normalised number; filter_service.rb#like_filter_string.
-			const prefix = `${normalizedPhone(values)}%`;
-			return (contact) => sqlLike(contact.phone_number, prefix, false);
-		}
-		return textPredicate((contact) => contact.phone_number, operator, values, () => normalizedPhone(values));
-	},
+	compile: (operator, values) =>
+		textPredicate(
+			(contact) => contact.phone_number,
+			operator === 'starts_with' ? 'equal_to' : operator,
+			values,
+			() => normalizedPhone(values),
+		),
 };
 
 function jsonText(value: unknown): string | null {
@@ -139,13 +124,17 @@ function additionalAttribute(key: string, operators: string[]): FilterKey {
 	};
 }
 
-/** Taggings: `EXISTS (... tags.name IN (values))`, an exact, case-sensitive name match. */
+/**
+ * Taggings: `EXISTS (... tags.name IN (:value))` with the first value lower-cased
+ * (Contacts::FilterService#filter_values), compared exactly with the stored tag names.
+ */
 const labelsKey: FilterKey = {
 	operators: ['equal_to', 'not_equal_to', 'is_present', 'is_not_present'],
 	compile: (operator, values) => {
 		if (operator === 'is_present') return (contact) => contact.labels.length > 0;
 		if (operator === 'is_not_present') return (contact) => contact.labels.length === 0;
-		const names = (Array.isArray(values) ? values : [values]).map(requireString);
+		const first = firstValue(values);
+		const names = first === undefined || first === null ? [] : [requireString(first).toLowerCase()];
 		const negate = operator === 'not_equal_to';
 		return (contact) => contact.labels.some((label) => names.includes(label)) !== negate;
 	},
@@ -167,24 +156,12 @@ const blockedKey: FilterKey = {
 	},
 };
 
-const DAY_MS = 86_400_000;
-
-function pgDate(value: unknown): number {
-	const time = typeof value === 'string' ? Date.parse(value) : NaN;
-	if (Number.isNaN(time)) fail(replies.internalError());
-	return Math.floor(time / DAY_MS);
-}
-
 /** `(contacts.<column>)::date > 'value'::date`; days_before is "less than today minus N days". */
-function dateColumn(read: (contact: ContactRecord) => number | null): FilterKey {
+function dateColumn(key: string, read: (contact: ContactRecord) => number | null): FilterKey {
 	return {
 		operators: ['is_greater_than', 'is_less_than', 'days_before'],
 		compile: (operator, values) => {
-			const value = firstValue(values);
-			const days =
-				operator === 'days_before'
-					? Math.floor(Date.now() / DAY_MS) - Math.trunc(Number(value) || 0)
-					: pgDate(value);
+			const days = operator === 'days_before' ? daysBefore(values) : iso8601Day(firstValue(values), key);
 			const greater = operator === 'is_greater_than';
 			return (contact) => {
 				const seconds = read(contact);
@@ -203,10 +180,10 @@ export const CONTACT_FILTER_KEYS: Record<string, FilterKey> = {
 	identifier: lowerColumn('identifier'),
 	country_code: additionalAttribute('country_code', ['equal_to', 'not_equal_to']),
 	city: additionalAttribute('city', TEXT_OPERATORS),
-	company: additionalAttribute('company', TEXT_OPERATORS),
+	company_name: additionalAttribute('company_name', TEXT_OPERATORS),
 	labels: labelsKey,
-	created_at: dateColumn((contact) => contact.created_at),
-	last_activity_at: dateColumn(() => null),
+	created_at: dateColumn('created_at', (contact) => contact.created_at),
+	last_activity_at: dateColumn('last_activity_at', () => null),
 	blocked: blockedKey,
 };
 

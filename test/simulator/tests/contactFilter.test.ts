@@ -72,17 +72,36 @@ describe('POST /contacts/filter', () => {
 		expect(names(byIdentifier.json)).toEqual(['alice']);
 	});
 
-	it('phone_number equal_to normalises the value to "+" followed by its digits', async () => {
+	it('phone_number equal_to puts one "+" in front of the value and changes nothing else', async () => {
 		await createContact(sim(), { name: 'phone', phone_number: '+14155550123' });
-		const response = await filter({ attribute_key: 'phone_number', filter_operator: 'equal_to', values: ['1 (415) 555-0123'] });
-		expect(names(response.json)).toEqual(['phone']);
+		const equal = async (value: unknown) =>
+			names((await filter({ attribute_key: 'phone_number', filter_operator: 'equal_to', values: [value] })).json);
+		expect(await equal('14155550123')).toEqual(['phone']);
+		expect(await equal('++14155550123')).toEqual(['phone']);
+		expect(await equal('1 (415) 555-0123')).toEqual([]);
+		const numeric = await filter({ attribute_key: 'phone_number', filter_operator: 'equal_to', values: [14155550123] });
+		expect(numeric.status).toBe(500);
 	});
 
-	it('phone_number starts_with matches a prefix', async () => {
+	it('phone_number starts_with is the same exact comparison as equal_to', async () => {
 		await createContact(sim(), { name: 'sf', phone_number: '+14155550123' });
 		await createContact(sim(), { name: 'ny', phone_number: '+12125550123' });
-		const response = await filter({ attribute_key: 'phone_number', filter_operator: 'starts_with', values: ['+1415'] });
-		expect(names(response.json)).toEqual(['sf']);
+		const prefix = await filter({ attribute_key: 'phone_number', filter_operator: 'starts_with', values: ['+1415'] });
+		expect(names(prefix.json)).toEqual([]);
+		const whole = await filter({ attribute_key: 'phone_number', filter_operator: 'starts_with', values: ['+14155550123'] });
+		expect(names(whole.json)).toEqual(['sf']);
+	});
+
+	it('company_name compares additional_attributes.company_name ignoring case', async () => {
+		await createContact(sim(), { name: 'acme', email: 'a@acme.io', additional_attributes: { company_name: 'ACME Inc' } });
+		const response = await filter({ attribute_key: 'company_name', filter_operator: 'contains', values: ['acme'] });
+		expect(names(response.json)).toEqual(['acme']);
+	});
+
+	it('a date that is not ISO 8601 is 422 Invalid value', async () => {
+		const response = await filter({ attribute_key: 'created_at', filter_operator: 'is_greater_than', values: ['yesterday'] });
+		expect(response.status).toBe(422);
+		expect(response.json).toEqual({ error: 'Invalid value. The values provided for created_at are invalid' });
 	});
 
 	it('contains / does_not_contain are ILIKE ANY / NOT ILIKE ALL', async () => {

@@ -116,17 +116,19 @@ describe('labels in contact queries', () => {
 		expect(response.json.meta.count).toBe(2);
 	});
 
-	it('POST /contacts/filter on labels: equal_to matches names exactly; is_present / is_not_present', async () => {
+	it('POST /contacts/filter on labels: equal_to takes the first value lower-cased, matched exactly; is_present / is_not_present', async () => {
 		await labelled('a@x.io', ['vip']);
 		await labelled('b@x.io', []);
+		await labelled('c@x.io', ['Gold']);
 		const filter = async (condition: Record<string, unknown>) =>
 			(await call(sim(), 'POST', `${CONTACTS}/filter`, { json: { payload: [{ attribute_key: 'labels', ...condition }] } })).json.payload.map(
 				(contact: { email: string }) => contact.email,
 			);
 		expect(await filter({ filter_operator: 'equal_to', values: ['vip'] })).toEqual(['a@x.io']);
-		expect(await filter({ filter_operator: 'equal_to', values: ['VIP'] })).toEqual([]);
-		expect(await filter({ filter_operator: 'not_equal_to', values: ['vip'] })).toEqual(['b@x.io']);
-		expect(await filter({ filter_operator: 'is_present' })).toEqual(['a@x.io']);
+		expect(await filter({ filter_operator: 'equal_to', values: ['VIP', 'Gold'] })).toEqual(['a@x.io']);
+		expect(await filter({ filter_operator: 'equal_to', values: ['Gold'] })).toEqual([]);
+		expect(await filter({ filter_operator: 'not_equal_to', values: ['vip'] })).toEqual(['b@x.io', 'c@x.io']);
+		expect(await filter({ filter_operator: 'is_present' })).toEqual(['a@x.io', 'c@x.io']);
 		expect(await filter({ filter_operator: 'is_not_present' })).toEqual(['b@x.io']);
 	});
 });

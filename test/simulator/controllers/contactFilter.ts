@@ -10,7 +10,7 @@ import type { ContactRecord } from '../domain/contactStore';
 export function filterContacts(context: HandlerContext, scope: AccountScope): Reply {
 	let matches: (contact: ContactRecord) => boolean;
 	try {
-		matches = compileFilter(param(context, 'payload'));
+		matches = compileFilter(param(context, 'payload'), context.catalog.customAttributeDefinitions(scope.account.id));
 	} catch (error) {
 		// The CustomFilter exceptions are rescued into render_could_not_create_error.
 		if (error instanceof FilterError) return replies.unprocessable(error.message);

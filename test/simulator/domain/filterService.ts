@@ -3,11 +3,13 @@
  * (app/services/filter_service.rb, app/helpers/filters/filter_helper.rb).
  * Conditions become SQL joined by each condition's `query_operator`, so evaluation follows SQL:
  * NULL never matches, AND binds tighter than OR, and a missing or trailing operator is a syntax
- * error (500). Keys of custom attribute definitions are not supported and answer as invalid keys.
+ * error (500). Other keys are contact custom attributes (customAttributeFilter.ts).
  */
 import { fail, replies } from '../http/reply';
 import { own } from '../http/rackParams';
 import { isBlank } from './ruby';
+import type { CustomAttributeDefinition } from '../types';
+import { compileCustomAttributeCondition, findContactAttribute, type CustomAttributeCondition } from './customAttributeFilter';
 import {
 	allTruth,
 	anyTruth,
@@ -32,6 +34,9 @@ interface FilterKey {
 }
 
 export { FilterError };
+
+/** A standard key compiles to a predicate; a custom attribute may add not_equal_to's NULL test. */
+type CompiledCondition = CustomAttributeCondition;
 
 export interface FilterCondition {
 	attribute_key?: unknown;
@@ -195,7 +200,7 @@ function validateQueryOperators(conditions: FilterCondition[]): void {
 	}
 }
 
-function compileCondition(condition: FilterCondition): Predicate {
+function compileCondition(condition: FilterCondition, definitions: CustomAttributeDefinition[]): CompiledCondition {
 	const key = String(condition.attribute_key ?? '');
 	const operator = String(condition.filter_operator ?? '');
 	const definition = own(CONTACT_FILTER_KEYS, key);
@@ -205,12 +210,12 @@ function compileCondition(condition: FilterCondition): Predicate {
 	if (!['is_present', 'is_not_present'].includes(operator) && isBlank(condition.values)) {
 		throw new FilterError(`Invalid value. The values provided for ${key} are invalid`);
 	}
-	if (!definition) {
-		throw new FilterError(
-			`Invalid attribute key - [${key}]. The allowed keys for attribute are [${Object.keys(CONTACT_FILTER_KEYS).join(',')}].`,
-		);
-	}
-	return definition.compile(operator, condition.values);
+	if (definition) return { predicate: definition.compile(operator, condition.values) };
+	const attribute = findContactAttribute(definitions, key);
+	if (attribute) return compileCustomAttributeCondition(attribute, operator, condition.values);
+	throw new FilterError(
+		`Invalid attribute key - [${key}]. The allowed keys for attribute are [${Object.keys(CONTACT_FILTER_KEYS).join(',')}].`,
+	);
 }
 
 /** Splits `c0 op0 c1 op1 c2` into OR-separated groups of AND-ed predicates. */
@@ -228,15 +233,25 @@ function groupByPrecedence(conditions: FilterCondition[], predicates: Predicate[
 	return groups;
 }
 
-/** Builds the WHERE clause of a filter payload; throws FilterError for the 422 cases. */
-export function compileFilter(payload: unknown): (contact: ContactRecord) => boolean {
+/**
+ * Builds the WHERE clause of a filter payload; throws FilterError for the 422 cases. Keys that are
+ * not standard are looked up among the account's contact attribute definitions.
+ */
+export function compileFilter(payload: unknown, definitions: CustomAttributeDefinition[]): (contact: ContactRecord) => boolean {
 	if (!Array.isArray(payload)) fail(replies.internalError());
 	const conditions = payload.map((item) =>
 		typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as FilterCondition) : fail(replies.internalError()),
 	);
 	validateQueryOperators(conditions);
-	const predicates = conditions.map(compileCondition);
-	if (predicates.length === 0) fail(replies.internalError());
-	const groups = groupByPrecedence(conditions, predicates);
+	const compiled = conditions.map((condition) => compileCondition(condition, definitions));
+	if (compiled.length === 0) fail(replies.internalError());
+	const groups = groupByPrecedence(conditions, compiled.map((item) => item.predicate));
+	// not_equal_to on a custom attribute appends "OR <value> IS NULL" after the query operator: valid
+	// SQL only on the last condition, where it ORs with the whole clause.
+	compiled.forEach((item, index) => {
+		if (!item.orIsNull) return;
+		if (index !== compiled.length - 1) fail(replies.internalError());
+		groups.push([item.orIsNull]);
+	});
 	return (contact) => anyTruth(groups.map((group) => allTruth(group.map((predicate) => predicate(contact))))) === true;
 }

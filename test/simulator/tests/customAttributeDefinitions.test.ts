@@ -90,3 +90,81 @@ describe('custom attribute values on contacts', () => {
 		expect(response.json.payload.additional_attributes).toEqual({ city: 'Oslo', company_name: 'Acme' });
 	});
 });
+
+describe('POST /contacts/filter on custom attributes', () => {
+	async function contact(email: string, custom_attributes: Record<string, unknown>): Promise<void> {
+		expect((await createContact(sim(), { email, custom_attributes })).status).toBe(200);
+	}
+
+	function filter(...conditions: Array<Record<string, unknown>>) {
+		return call(sim(), 'POST', `${CONTACTS}/filter`, { json: { payload: conditions } });
+	}
+
+	async function emails(...conditions: Array<Record<string, unknown>>): Promise<string[]> {
+		const response = await filter(...conditions);
+		expect(response.status).toBe(200);
+		return response.json.payload.map((item: { email: string }) => item.email);
+	}
+
+	it('text attributes compare lower-cased; contains is ILIKE', async () => {
+		await contact('a@x.io', { [A.text]: 'AB-1234' });
+		await contact('b@x.io', { [A.text]: 'CD-5678' });
+		await contact('c@x.io', {});
+		expect(await emails({ attribute_key: A.text, filter_operator: 'equal_to', values: ['ab-1234'] })).toEqual(['a@x.io']);
+		expect(await emails({ attribute_key: A.text, filter_operator: 'equal_to', values: ['AB-1234'] })).toEqual(['a@x.io']);
+		expect(await emails({ attribute_key: A.text, filter_operator: 'contains', values: ['56'] })).toEqual(['b@x.io']);
+		expect(await emails({ attribute_key: A.text, filter_operator: 'is_present' })).toEqual(['a@x.io', 'b@x.io']);
+		expect(await emails({ attribute_key: A.text, filter_operator: 'is_not_present' })).toEqual(['c@x.io']);
+	});
+
+	it('not_equal_to also matches contacts without the attribute, and only works as the last condition', async () => {
+		await contact('a@x.io', { [A.list]: 'pro' });
+		await contact('b@x.io', { [A.list]: 'free' });
+		await contact('c@x.io', {});
+		expect(await emails({ attribute_key: A.list, filter_operator: 'not_equal_to', values: ['pro'] })).toEqual(['b@x.io', 'c@x.io']);
+		// "email = a AND plan != pro OR plan IS NULL": the IS NULL escapes the AND.
+		expect(
+			await emails(
+				{ attribute_key: 'email', filter_operator: 'equal_to', values: ['b@x.io'], query_operator: 'AND' },
+				{ attribute_key: A.list, filter_operator: 'not_equal_to', values: ['pro'] },
+			),
+		).toEqual(['b@x.io', 'c@x.io']);
+		const notLast = await filter(
+			{ attribute_key: A.list, filter_operator: 'not_equal_to', values: ['pro'], query_operator: 'AND' },
+			{ attribute_key: 'email', filter_operator: 'equal_to', values: ['b@x.io'] },
+		);
+		expect(notLast.status).toBe(500);
+	});
+
+	it('number, checkbox and date attributes are cast; ranges take numbers and ISO 8601 dates', async () => {
+		await contact('a@x.io', { [A.number]: 3, [A.checkbox]: true, [A.date]: '2026-01-10' });
+		await contact('b@x.io', { [A.number]: '12', [A.checkbox]: 'no', [A.date]: '2026-06-01' });
+		expect(await emails({ attribute_key: A.number, filter_operator: 'is_greater_than', values: [5] })).toEqual(['b@x.io']);
+		expect(await emails({ attribute_key: A.number, filter_operator: 'equal_to', values: ['3'] })).toEqual(['a@x.io']);
+		expect(await emails({ attribute_key: A.checkbox, filter_operator: 'equal_to', values: [false] })).toEqual(['b@x.io']);
+		expect(await emails({ attribute_key: A.date, filter_operator: 'is_less_than', values: ['2026-03-01'] })).toEqual(['a@x.io']);
+		const badRange = await filter({ attribute_key: A.number, filter_operator: 'is_greater_than', values: ['many'] });
+		expect(badRange.status).toBe(422);
+		expect(badRange.json).toEqual({ error: `Invalid value. The values provided for ${A.number} are invalid` });
+		expect((await filter({ attribute_key: A.text, filter_operator: 'is_greater_than', values: ['a'] })).status).toBe(422);
+	});
+
+	it('a stored value the cast refuses makes the filter a 500', async () => {
+		await contact('a@x.io', { [A.number]: 'lots' });
+		expect((await filter({ attribute_key: A.number, filter_operator: 'is_present' })).status).toBe(500);
+	});
+
+	it('currency and percent attributes cannot be filtered (500); contains on a number is 500', async () => {
+		await contact('a@x.io', { [A.currency]: 10, [A.number]: 1 });
+		expect((await filter({ attribute_key: A.currency, filter_operator: 'equal_to', values: ['10'] })).status).toBe(500);
+		expect((await filter({ attribute_key: A.percent, filter_operator: 'is_present' })).status).toBe(500);
+		expect((await filter({ attribute_key: A.number, filter_operator: 'contains', values: ['1'] })).status).toBe(500);
+	});
+
+	it('only contact attributes of this account count; other keys are invalid', async () => {
+		const conversation = await filter({ attribute_key: 'order_number', filter_operator: 'equal_to', values: ['1'] });
+		expect(conversation.status).toBe(422);
+		expect(conversation.json.error).toMatch(/^Invalid attribute key - \[order_number\]/);
+		expect((await filter({ attribute_key: 'region', filter_operator: 'equal_to', values: ['x'] })).status).toBe(422);
+	});
+});

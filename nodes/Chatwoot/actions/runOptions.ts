@@ -14,7 +14,7 @@ export const runOptionsDescription: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'Batch Interval (Ms)',
+			displayName: 'Batch Interval',
 			name: 'batchInterval',
 			type: 'number',
 			typeOptions: { minValue: 0 },
@@ -30,29 +30,13 @@ export const runOptionsDescription: INodeProperties = {
 			description: 'Items per batch; each batch finishes before the pause and the next batch. 0 sends all items as one batch.',
 		},
 		{
-			displayName: 'First Retry Delay (Ms)',
-			name: 'initialRetryDelay',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 1000,
-			description: 'Wait before the first retry; each further retry waits about twice as long, with jitter',
-		},
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
+			displayName: 'Max Requests per Minute',
+			name: 'maxRequestsPerMinute',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: 5,
+			default: 0,
 			description:
-				'How often to retry a request that Chatwoot rate-limited (429) or could not take (503, connection refused). A request whose answer was lost is retried only for contacts with an email, phone number or identifier.',
-		},
-		{
-			displayName: 'Max Retry Delay (Ms)',
-			name: 'maxRetryDelay',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 60000,
-			description: "The longest wait between two attempts. Chatwoot's rate limit counts per minute.",
+				"Spread requests evenly so that no minute sees more, e.g. to leave room under Chatwoot's limit for the agents' dashboards. 0 sends as fast as Requests in Flight allows and, when Chatwoot rate-limits, waits for its next one-minute window.",
 		},
 		{
 			displayName: 'Requests in Flight',
@@ -63,12 +47,47 @@ export const runOptionsDescription: INodeProperties = {
 			description: 'The most requests sent to Chatwoot at the same time. 1 sends the items strictly one after another.',
 		},
 		{
-			displayName: 'Timeout (Ms)',
+			displayName: 'Retry: First Delay',
+			name: 'initialRetryDelay',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1000,
+			description:
+				'Milliseconds to wait before the first retry after Chatwoot was unavailable or a response was lost; each further retry waits about twice as long, with jitter',
+		},
+		{
+			displayName: 'Retry: Max Delay',
+			name: 'maxRetryDelay',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60000,
+			description: 'The longest wait between two attempts, in milliseconds',
+		},
+		{
+			displayName: 'Retry: Max Wait',
+			name: 'maxRetryWait',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 300,
+			description:
+				"Seconds one item keeps retrying while Chatwoot rate-limits the run (429), is unavailable (503) or cannot be reached; then the item fails. Chatwoot's rate limit reopens each minute.",
+		},
+		{
+			displayName: 'Retry: Repeats After a Lost Response',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 5,
+			description:
+				'How often to send a request again when its response was lost (connection reset, timeout, 502, 504). Only for contacts with an email, phone number or identifier, which Chatwoot refuses to create twice; the contact is then looked up.',
+		},
+		{
+			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 30000,
-			description: 'How long to wait for Chatwoot to answer one request',
+			description: 'Milliseconds to wait for Chatwoot to answer one request',
 		},
 	],
 };
@@ -91,6 +110,8 @@ export function readRunOptions(context: IExecuteFunctions): RunOptions {
 		},
 		retry: {
 			maxRetries: wholeNumber(options.maxRetries, DEFAULT_RETRY_POLICY.maxRetries, 0),
+			maxWaitMs: wholeNumber(options.maxRetryWait, DEFAULT_RETRY_POLICY.maxWaitMs / 1000, 0) * 1000,
+			maxRequestsPerMinute: wholeNumber(options.maxRequestsPerMinute, DEFAULT_RETRY_POLICY.maxRequestsPerMinute, 0),
 			initialDelayMs: wholeNumber(options.initialRetryDelay, DEFAULT_RETRY_POLICY.initialDelayMs, 1),
 			maxDelayMs: wholeNumber(options.maxRetryDelay, DEFAULT_RETRY_POLICY.maxDelayMs, 1),
 			timeoutMs: wholeNumber(options.timeout, DEFAULT_RETRY_POLICY.timeoutMs, 1),

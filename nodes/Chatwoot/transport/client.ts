@@ -4,6 +4,8 @@ import { normalizeBaseUrl } from '../helpers/baseUrl';
 import type { InvalidBaseUrlError } from '../helpers/baseUrl';
 import { isPlainObject } from '../helpers/isPlainObject';
 import { chatwootApiError } from './errors';
+import { RateGovernor } from './rateGovernor';
+import type { AdmissionOutcome } from './rateGovernor';
 import { NotSentError, ResponseLostError, backoffDelay, classifyNetworkError, classifyResponse, retryAfterMs } from './retry';
 import type { RetryPolicy } from './retry';
 import type { ChatwootConnection, ChatwootContext, ChatwootRequest, ChatwootResponse } from './types';
@@ -25,6 +27,14 @@ export interface SendResult {
 
 async function readConnection(context: ChatwootContext): Promise<ChatwootConnection> {
 	const data = await context.getCredentials('chatwootApi');
+	// n8n's HTTP client would send such a token mangled (or split the header), and Chatwoot answers
+	// 401 without a hint: a token copied with a line break is refused here, naming the field only.
+	const hasControlCharacter = (text: string) => [...text].some((character) => character < ' ' || character === '\u007f');
+	if (typeof data.accessToken === 'string' && hasControlCharacter(data.accessToken)) {
+		throw new NodeOperationError(context.getNode(), 'The API Access Token in the Chatwoot credential contains a line break or another control character', {
+			description: "Open the credential and paste the token again from Chatwoot's Profile Settings → Access Token, without spaces or line breaks.",
+		});
+	}
 	const reference = context.getNode().credentials?.chatwootApi;
 	const credentials = { id: reference?.id ?? '', name: reference?.name ?? '', type: 'chatwootApi', data };
 	try {
@@ -41,12 +51,65 @@ async function readConnection(context: ChatwootContext): Promise<ChatwootConnect
  * lookup of a node execution, or one dropdown load), so the credential is read once and the retry
  * policy is the run's.
  */
+/** The Chatwoot API's rate-limit window (rack-attack's period). */
+const RATE_LIMIT_WINDOW_MS = 60_000;
+
+const systemClock = { now: () => Date.now(), sleep, random: () => Math.random() };
+
+function admissionOutcome(outcome: ChatwootResponse | Error): AdmissionOutcome {
+	if (outcome instanceof Error) return { kind: 'noResponse' };
+	if (outcome.statusCode !== 429) return { kind: 'accepted' };
+	const date = outcome.headers.date;
+	return {
+		kind: 'throttled',
+		retryAfterMs: retryAfterMs(outcome.headers['retry-after']),
+		serverDate: typeof date === 'string' ? date : undefined,
+	};
+}
+
+const NOT_SENT_GUIDANCE = {
+	certificate: (code: string, baseUrl: string) => ({
+		message: "Chatwoot's TLS certificate was not accepted",
+		description: `Cause: ${code}, connecting to ${baseUrl}. Give the server a certificate from a public authority, or, for a self-hosted Chatwoot with its own certificate or authority, turn on Ignore SSL Issues in the Chatwoot credential. An https:// Base URL pointing at a plain-HTTP port fails the same way.`,
+	}),
+	name: (code: string, baseUrl: string) => ({
+		message: "The host name in the Chatwoot credential's Base URL could not be resolved",
+		description: `Cause: ${code}, looking up ${new URL(baseUrl).hostname}. Check the Base URL in the Chatwoot credential (the address you open Chatwoot at) and that n8n can resolve it.`,
+	}),
+	connection: (code: string, baseUrl: string) => ({
+		message: "Nothing answers at the Chatwoot credential's Base URL",
+		description: `Cause: ${code}, connecting to ${baseUrl}. Check the Base URL in the Chatwoot credential (scheme, host and port) and that Chatwoot is running and reachable from n8n.`,
+	}),
+};
+
+/**
+ * The one way this node talks to Chatwoot. One client serves a whole run (every item and every
+ * lookup of a node execution, or one dropdown load), so the credential is read once, the retry
+ * policy is the run's, and one rate governor paces every request in flight.
+ */
 export class ChatwootClient {
+	private readonly governor: RateGovernor;
+
+	/** Whether any response came from the server in this run: until then, a failure to connect is the configuration's. */
+	private reachedServer = false;
+
+	/** A failure that would repeat for every request; once seen, nothing more is sent. */
+	private configurationError: NodeOperationError | undefined;
+
 	private constructor(
 		private readonly context: ChatwootContext,
 		private readonly connection: ChatwootConnection,
 		readonly policy: RetryPolicy,
-	) {}
+	) {
+		this.governor = new RateGovernor(
+			{
+				windowMs: RATE_LIMIT_WINDOW_MS,
+				probeDelayMs: policy.initialDelayMs,
+				maxRequestsPerMinute: policy.maxRequestsPerMinute,
+			},
+			systemClock,
+		);
+	}
 
 	static async connect(context: ChatwootContext, policy: RetryPolicy): Promise<ChatwootClient> {
 		return new ChatwootClient(context, await readConnection(context), policy);
@@ -58,6 +121,7 @@ export class ChatwootClient {
 	 * carries the request configuration, token header included, and must not reach the user.
 	 */
 	async sendOnce(request: ChatwootRequest): Promise<ChatwootResponse> {
+		if (this.configurationError) throw this.configurationError;
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			baseURL: this.connection.baseUrl,
@@ -77,37 +141,77 @@ export class ChatwootClient {
 				credentialsDecrypted: this.connection.credentials,
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
-			throw classifyNetworkError(error);
+			throw this.repeatingFailure(classifyNetworkError(error));
 		}
+		this.reachedServer = true;
 		return { statusCode: response.statusCode, headers: response.headers, body: response.body };
 	}
 
 	/**
-	 * Sends a request, retrying what is safe to retry: 429 (honoring Retry-After when a proxy sends
-	 * one), 503 and requests that never left, always; a lost response only with `retryLostResponses`.
-	 * Whatever response ends the loop is returned; a lost response that may not be retried is thrown
-	 * as ResponseLostError.
+	 * A certificate that was refused, or a server never reached since the run began, is the
+	 * configuration's fault: it fails at once with what to fix, and the run sends nothing more.
+	 * The same failure later in a run is taken as passing and retried.
+	 */
+	private repeatingFailure(failure: Error): Error {
+		if (!(failure instanceof NotSentError)) return failure;
+		if (failure.reason !== 'certificate' && this.reachedServer) return failure;
+		const { message, description } = NOT_SENT_GUIDANCE[failure.reason](failure.code, this.connection.baseUrl);
+		this.configurationError ??= new NodeOperationError(this.context.getNode(), message, { description });
+		return this.configurationError;
+	}
+
+	/**
+	 * Sends a request, retrying what is safe to retry. A 429 waits for Chatwoot's next rate-limit
+	 * window with the whole run (see RateGovernor); a 503 and a request that never reached Chatwoot
+	 * are retried with backoff. Both for as long as the policy's time budget allows. A lost response
+	 * (connection reset, timeout, 502, 504) is retried, a counted number of times, only with
+	 * `retryLostResponses`; otherwise, or once those retries are spent, it is thrown as
+	 * ResponseLostError. Any other response ends the loop and is returned.
 	 */
 	async send(request: ChatwootRequest, { retryLostResponses }: SendOptions): Promise<SendResult> {
 		const policy = this.policy;
 		let followedLostResponse = false;
-		for (let attempt = 1; ; attempt++) {
-			const mayRetry = attempt <= policy.maxRetries;
+		let lostResponses = 0;
+		let unavailable = 0;
+		/** The first 429, 503 or failure to connect: the start of this request's time budget. */
+		let retryingSince: number | undefined;
+		let last: ChatwootResponse | Error | undefined;
+		const giveUp = () => {
+			if (last instanceof Error) throw last;
+			return { response: last!, followedLostResponse };
+		};
+
+		for (;;) {
+			const admission = await this.governor.admit(retryingSince === undefined ? undefined : retryingSince + policy.maxWaitMs);
+			if (!admission) return giveUp();
 			const outcome = await this.sendOnce(request).catch((error: Error) => error);
-			let waitMs: number;
-			if (outcome instanceof Error) {
-				const lost = outcome instanceof ResponseLostError;
-				if (!mayRetry || !(outcome instanceof NotSentError || (lost && retryLostResponses))) throw outcome;
-				followedLostResponse ||= lost;
-				waitMs = backoffDelay(attempt, policy);
-			} else {
-				const verdict = classifyResponse(outcome.statusCode);
-				if (verdict === 'lost' && !retryLostResponses) throw new ResponseLostError(`HTTP ${outcome.statusCode}`, outcome);
-				if (verdict === 'final' || !mayRetry) return { response: outcome, followedLostResponse };
-				followedLostResponse ||= verdict === 'lost';
-				waitMs = retryAfterMs(outcome.headers['retry-after']) ?? backoffDelay(attempt, policy);
+			this.governor.settle(admission, admissionOutcome(outcome));
+			last = outcome;
+
+			const lost =
+				outcome instanceof ResponseLostError ||
+				(!(outcome instanceof Error) && classifyResponse(outcome.statusCode) === 'lost');
+			if (lost) {
+				const error = outcome instanceof Error ? outcome : new ResponseLostError(`HTTP ${outcome.statusCode}`, outcome);
+				if (!retryLostResponses || ++lostResponses > policy.maxRetries) throw error;
+				followedLostResponse = true;
+				await sleep(backoffDelay(lostResponses, policy));
+				continue;
 			}
-			await sleep(waitMs);
+			if (outcome instanceof Error && !(outcome instanceof NotSentError)) throw outcome;
+			if (!(outcome instanceof Error) && classifyResponse(outcome.statusCode) === 'final') {
+				return { response: outcome, followedLostResponse };
+			}
+
+			const now = Date.now();
+			retryingSince ??= now;
+			const remaining = retryingSince + policy.maxWaitMs - now;
+			if (remaining <= 0) return giveUp();
+			// A 429's wait is the governor's (it holds every request of the run); a 503 or a failure
+			// to connect waits with backoff, or as long as a proxy's Retry-After asks.
+			if (!(outcome instanceof Error) && outcome.statusCode === 429) continue;
+			const asked = outcome instanceof Error ? undefined : retryAfterMs(outcome.headers['retry-after']);
+			await sleep(Math.min(remaining, asked ?? backoffDelay(++unavailable, policy)));
 		}
 	}
 

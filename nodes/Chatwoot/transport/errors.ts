@@ -70,7 +70,7 @@ function describeResponse(response: ChatwootResponse): ErrorText {
 	if (statusCode === 429) {
 		return {
 			message: 'Chatwoot is rate-limiting these requests (429 Retry later)',
-			hint: 'Chatwoot allows 3000 requests a minute per IP by default. Lower Requests in Flight, add a batch interval, or allow more retries in the node options.',
+			hint: 'Chatwoot allows 3000 requests a minute per IP by default (RACK_ATTACK_LIMIT on the server), counted in one-minute windows. Set Max Requests per Minute below the limit, or raise Retry: Max Wait so items wait for the next window.',
 		};
 	}
 	if (words === undefined) {

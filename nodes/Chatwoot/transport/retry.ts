@@ -1,8 +1,14 @@
 import type { ChatwootResponse } from './types';
 
-/** The request never left this machine (connection refused, name not resolved): always safe to send again. */
+/** Why a request never reached Chatwoot; `certificate` failures repeat until someone changes something. */
+export type NotSentReason = 'certificate' | 'name' | 'connection';
+
+/** The request never reached Chatwoot (no connection, name not resolved, TLS handshake refused): safe to send again. */
 export class NotSentError extends Error {
-	constructor(readonly code: string) {
+	constructor(
+		readonly code: string,
+		readonly reason: NotSentReason,
+	) {
 		super(code);
 	}
 }
@@ -18,20 +24,28 @@ export class ResponseLostError extends Error {
 }
 
 export interface RetryPolicy {
-	/** Retries after the first attempt. */
+	/** Retries of a request whose response was lost (only where a repeat cannot create a duplicate). */
 	maxRetries: number;
+	/**
+	 * How long one request keeps trying after Chatwoot rate-limited it (429), was unavailable (503)
+	 * or could not be reached. Time, not a count: a full rate-limit window stays closed for up to a
+	 * minute, however often one asks.
+	 */
+	maxWaitMs: number;
 	initialDelayMs: number;
 	maxDelayMs: number;
 	timeoutMs: number;
+	/** A pace the user sets below Chatwoot's limit; 0 for none. */
+	maxRequestsPerMinute: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxRetries: 5,
+	maxWaitMs: 300_000,
 	initialDelayMs: 1000,
-	// Chatwoot's rate limit (rack-attack) counts in fixed one-minute windows: a wait up to a full
-	// window lets a client that hit the limit get through in the next one.
 	maxDelayMs: 60_000,
 	timeoutMs: 30_000,
+	maxRequestsPerMinute: 0,
 };
 
 /**
@@ -47,13 +61,26 @@ export function classifyResponse(statusCode: number): 'retry' | 'lost' | 'final'
 	return 'final';
 }
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES: Record<string, NotSentReason> = {
+	ECONNREFUSED: 'connection',
+	EHOSTUNREACH: 'connection',
+	ENETUNREACH: 'connection',
+	ENOTFOUND: 'name',
+	EAI_AGAIN: 'name',
+};
+
+/**
+ * Node's TLS verification codes do not start with E (OpenSSL's names), plus the handshake failures
+ * of an https:// URL pointing at a plain-HTTP port. In every case nothing was sent.
+ */
+const CERTIFICATE_CODE = /^(CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH$|EPROTO$)/;
 
 function errorCode(error: unknown): string | undefined {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown })?.code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+	let candidate = error;
+	for (let depth = 0; depth < 4 && candidate; depth++) {
+		const code = (candidate as { code?: unknown }).code;
+		if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) && !/^ERR_BAD_/.test(code)) return code;
+		candidate = (candidate as { cause?: unknown }).cause;
 	}
 	return undefined;
 }
@@ -66,7 +93,9 @@ export function classifyNetworkError(error: unknown): Error {
 	const code = errorCode(error) ?? 'ECONNRESET';
 	// The user stopped the execution: n8n aborted the request, and nothing may be sent again.
 	if (code === 'ERR_CANCELED') return new Error('the execution was stopped');
-	return NOT_SENT_CODES.has(code) ? new NotSentError(code) : new ResponseLostError(code);
+	if (CERTIFICATE_CODE.test(code)) return new NotSentError(code, 'certificate');
+	const reason = NOT_SENT_CODES[code];
+	return reason ? new NotSentError(code, reason) : new ResponseLostError(code);
 }
 
 /** Exponential backoff with equal jitter: half the step is fixed, half random, so clients that failed together spread out. */

@@ -1,15 +1,17 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { ResponseLostError, chatwootApiError, classifyResponse, offendingAttributes, summarizeResponse } from '../../transport';
+import { ResponseLostError, chatwootApiError, offendingAttributes, summarizeResponse } from '../../transport';
 import type { ChatwootClient, ChatwootRequest } from '../../transport';
 import type { ContactFields } from './fields';
 import { findContactByUniqueKey, UNIQUE_KEYS } from './lookup';
 import type { UniqueKey } from './lookup';
 
-function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause: string, keys: UniqueKey[]) {
-	const why = keys.length
-		? `No contact with this ${keys.join(' / ')} was found afterwards.`
-		: 'Without an Email, Phone Number or Identifier the node cannot tell a repeat from a new contact, so it did not retry.';
+function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause: string, keys: UniqueKey[], lookupFailure?: string) {
+	const why = lookupFailure
+		? `Looking the contact up by its ${keys.join(' / ')} failed as well (${lookupFailure}).`
+		: keys.length
+			? `No contact with this ${keys.join(' / ')} was found afterwards.`
+			: 'Without an Email, Phone Number or Identifier the node cannot tell a repeat from a new contact, so it did not retry.';
 	// The cause code goes into the description: n8n replaces a message that names a network error
 	// code with its own generic text.
 	return new NodeOperationError(
@@ -18,6 +20,9 @@ function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause
 		{ itemIndex, description: `Cause: ${cause}. ${why} Check the account's contacts in Chatwoot before running this item again.` },
 	);
 }
+
+const failureText = (error: unknown) =>
+	error instanceof NodeOperationError && error.description ? `${error.message}: ${error.description}` : (error as Error).message;
 
 /**
  * After a lost response the contact may exist. It is looked up by its unique keys and returned,
@@ -33,7 +38,12 @@ async function recoverExisting(
 	cause: string,
 ): Promise<IDataObject> {
 	for (const key of keys) {
-		const contact = await findContactByUniqueKey(client, accountId, key, fields[key] as string);
+		let contact: IDataObject | undefined;
+		try {
+			contact = await findContactByUniqueKey(client, accountId, key, fields[key] as string);
+		} catch (error) {
+			throw mayHaveBeenCreated(context, itemIndex, cause, keys, failureText(error));
+		}
 		if (contact) {
 			return {
 				payload: { contact },
@@ -68,6 +78,7 @@ export async function sendCreateOnce(
 		const cause = outcome.response ? summarizeResponse(outcome.response) : outcome.code;
 		return await recoverExisting(context, client, itemIndex, accountId, fields, uniqueKeys, cause);
 	}
+	if (outcome instanceof NodeOperationError) throw outcome;
 	if (outcome instanceof Error) {
 		throw new NodeOperationError(context.getNode(), `Could not reach Chatwoot [item ${itemIndex}]`, {
 			itemIndex,
@@ -79,14 +90,14 @@ export async function sendCreateOnce(
 	if (response.statusCode === 200 && typeof response.body === 'object' && response.body !== null) {
 		return response.body as IDataObject;
 	}
+	// An earlier attempt may have created the contact, whatever the last attempt was told: the
+	// contact is looked up rather than reported as a plain failure.
 	if (followedLostResponse) {
 		const taken = uniqueKeys.filter((key) => offendingAttributes(response.body).includes(key));
 		if (response.statusCode === 422 && taken.length) {
 			return await recoverExisting(context, client, itemIndex, accountId, fields, taken, 'the repeat was refused as taken');
 		}
-		if (classifyResponse(response.statusCode) === 'lost') {
-			return await recoverExisting(context, client, itemIndex, accountId, fields, uniqueKeys, summarizeResponse(response));
-		}
+		return await recoverExisting(context, client, itemIndex, accountId, fields, uniqueKeys, summarizeResponse(response));
 	}
 	throw chatwootApiError(context.getNode(), response, itemIndex);
 }

@@ -285,18 +285,21 @@ describe('Contact → Create: Chatwoot errors become clear messages', () => {
 		['proxy page for a 503 that outlasts the retries', 503, PROXY_502.replace(/502 Bad Gateway/g, '503 Service Unavailable'), { 'Content-Type': 'text/html' }, /503 with an HTML page "503 Service Unavailable"/, /a proxy in front of it failed/],
 	])('%s', async (_label, status, body, headers, message, description) => {
 		chatwoot([status, body, headers]);
-		const result = await create({ name: 'Jane', options: { maxRetries: 0 } });
+		const result = await create({ name: 'Jane', options: { maxRetries: 0, maxRetryWait: 0 } });
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.description).toMatch(description);
 		if (status !== 502) expect(result.error?.httpCode).toBe(String(status));
 		expect(captured).toHaveLength(1);
 	});
 
-	test('a rate limit that outlasts the retries says what to do', async () => {
+	test('a rate limit that outlasts Retry: Max Wait says what to do', async () => {
 		chatwoot([429, 'Retry later\n', { 'Content-Type': 'text/plain' }], [429, 'Retry later\n', { 'Content-Type': 'text/plain' }]);
-		const result = await create({ options: { maxRetries: 1, initialRetryDelay: 1 } });
+		const started = Date.now();
+		const result = await create({ options: { maxRetryWait: 1, initialRetryDelay: 1 } });
+		// One probe shows the window is full; the next one opens at the minute, after the item's one second.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 		expect(result.error?.message).toBe('Chatwoot is rate-limiting these requests (429 Retry later) [item 0]');
-		expect(result.error?.description).toMatch(/Lower Requests in Flight/);
+		expect(result.error?.description).toMatch(/Max Requests per Minute/);
 		expect(captured).toHaveLength(2);
 	});
 
@@ -366,11 +369,53 @@ describe('Contact → Create: retries', () => {
 		expect(captured).toHaveLength(3);
 	});
 
-	test('retries a refused connection', async () => {
+	test('a refused connection before Chatwoot ever responded fails at once, naming the Base URL, and nothing more is sent', async () => {
 		nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ECONNREFUSED', 'connect ECONNREFUSED'));
 		chatwoot([200, CONTACT_RESPONSE]);
+		const items = [{ json: {} }, { json: {} }, { json: {} }];
+		const result = await create({ name: 'Jane', options: { ...FAST_RETRIES.options, requestsInFlight: 1 } }, items, true);
+		expect(result.items?.map((item) => item.json.error)).toEqual(Array(3).fill("Nothing answers at the Chatwoot credential's Base URL"));
+		expect(result.items?.[2].json.description).toBe(
+			'Cause: ECONNREFUSED, connecting to https://chat.example.com. Check the Base URL in the Chatwoot credential (scheme, host and port) and that Chatwoot is running and reachable from n8n.',
+		);
+		expect(captured).toHaveLength(0);
+		expect(nock.pendingMocks()).toHaveLength(1);
+	});
+
+	test('a name that does not resolve fails at once', async () => {
+		nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ENOTFOUND', 'getaddrinfo ENOTFOUND chat.example.com'));
 		const result = await create({ name: 'Jane', ...FAST_RETRIES });
-		expect(result.items?.[0].json).toEqual(CONTACT_RESPONSE);
+		expect(result.error?.message).toBe("The host name in the Chatwoot credential's Base URL could not be resolved");
+		expect(result.error?.description).toMatch(/^Cause: ENOTFOUND, looking up chat\.example\.com\./);
+	});
+
+	test('a refused connection later in a run, once Chatwoot has responded, is retried', async () => {
+		chatwoot([200, CONTACT_RESPONSE]);
+		nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ECONNREFUSED', 'connect ECONNREFUSED'));
+		chatwoot([200, CONTACT_RESPONSE]);
+		const result = await create({ name: 'Jane', options: { ...FAST_RETRIES.options, requestsInFlight: 1 } }, [{ json: {} }, { json: {} }]);
+		expect(result.items?.map((item) => item.json)).toEqual([CONTACT_RESPONSE, CONTACT_RESPONSE]);
+		expect(captured).toHaveLength(2);
+	});
+
+	test('a 503 after a lost response is not reported as a plain 503: the contact is looked up', async () => {
+		nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ECONNRESET', 'socket hang up'));
+		chatwoot([503, 'Service Unavailable', { 'Content-Type': 'text/plain' }]);
+		nock(BASE).post('/api/v1/accounts/1/contacts/filter').reply(200, { payload: [{ id: 12, email: 'jane@example.com' }] });
+		const result = await create({ email: 'jane@example.com', options: { ...FAST_RETRIES.options, maxRetryWait: 0 } });
+		expect(result.items?.[0].json).toEqual({
+			payload: { contact: { id: 12, email: 'jane@example.com' } },
+			recovered: { matchedBy: 'email', note: expect.stringMatching(/Chatwoot answered 503/) },
+		});
+	});
+
+	test('a lookup that fails after a lost response keeps the item\'s "may have been created" and its guidance', async () => {
+		nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ECONNRESET', 'socket hang up'));
+		chatwoot([503, 'Service Unavailable', { 'Content-Type': 'text/plain' }]);
+		nock(BASE).post('/api/v1/accounts/1/contacts/filter').times(2).replyWithError(networkError('ECONNRESET', 'socket hang up'));
+		const result = await create({ email: 'jane@example.com', options: { ...FAST_RETRIES.options, maxRetryWait: 0, maxRetries: 1 } });
+		expect(result.error?.message).toBe('The connection to Chatwoot was lost after the request was sent; the contact may have been created [item 0]');
+		expect(result.error?.description).toMatch(/^Cause: Chatwoot answered 503.*Looking the contact up by its email failed as well \(ECONNRESET\)\. Check the account's contacts/);
 	});
 
 	test('honours Retry-After from a proxy', async () => {

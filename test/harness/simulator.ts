@@ -31,3 +31,15 @@ export function createInSimulator(parameters: INodeParameters): INodeParameters 
 		...parameters,
 	};
 }
+
+/** Chatwoot's rate-limit window: 60 s, aligned to the wall clock. */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+
+/**
+ * Waits until the current rate-limit window has at least `ms` left, so that a short test that
+ * relies on one window is not split by a minute boundary.
+ */
+export async function awayFromWindowEdge(ms = 5000): Promise<void> {
+	const left = RATE_LIMIT_WINDOW_MS - (Date.now() % RATE_LIMIT_WINDOW_MS);
+	if (left < ms) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}

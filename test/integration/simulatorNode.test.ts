@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SEED } from '../simulator';
 import { loadChatwootOptions, runChatwootNode, testChatwootCredential } from '../harness/engine';
-import { createInSimulator, useSimulator } from '../harness/simulator';
+import { awayFromWindowEdge, createInSimulator, RATE_LIMIT_WINDOW_MS, useSimulator } from '../harness/simulator';
 import { binaryItem, PNG_1x1 } from '../harness/fixtures';
 
 const simulator = useSimulator();
@@ -131,16 +131,17 @@ describe("the server's own errors, as the node reports them", () => {
 		expect((await create({ additionalFields: { identifier: 'id-1' } })).error).toBeUndefined();
 	});
 
-	test('rate limited (429 text/plain) with no retries left', async () => {
-		simulator().setRateLimit({ limit: 1, windowMs: 60_000 });
+	test('rate limited (429 text/plain) past Retry: Max Wait', async () => {
+		simulator().setRateLimit({ limit: 1, windowMs: RATE_LIMIT_WINDOW_MS });
+		await awayFromWindowEdge();
 		await create({ name: 'one' });
-		const result = await create({ name: 'two' });
+		const result = await create({ name: 'two', options: { maxRetryWait: 0 } });
 		expect(result.error?.message).toBe('Chatwoot is rate-limiting these requests (429 Retry later) [item 0]');
 	});
 
-	test('a proxy 503 page with no retries left', async () => {
+	test('a proxy 503 page past Retry: Max Wait', async () => {
 		simulator().setFaults({ rate503: 1 });
-		const result = await create({ name: 'x' });
+		const result = await create({ name: 'x', options: { maxRetryWait: 0 } });
 		expect(result.error?.message).toMatch(/^Chatwoot answered 503 with an HTML page/);
 	});
 

@@ -46,7 +46,7 @@ function parseJson(text: string): unknown {
  */
 export function parseJsonObject(value: unknown, label: string): IDataObject | undefined {
 	if (value === undefined || value === '') return undefined;
-	if (isPlainObject(value)) return value as IDataObject;
+	if (isPlainObject(value)) return checkedForChatwoot(value as IDataObject, label);
 	if (typeof value !== 'string') {
 		throw new AttributesError(
 			`${label} must be a JSON object`,
@@ -67,5 +67,38 @@ export function parseJsonObject(value: unknown, label: string): IDataObject | un
 			`The JSON is ${describeType(parsed)}. Write an object such as {"plan": "pro"}.`,
 		);
 	}
-	return parsed as IDataObject;
+	return checkedForChatwoot(parsed as IDataObject, label);
+}
+
+/** The path of the first list directly inside a list, e.g. `grid[0]`; undefined when there is none. */
+export function findNestedList(value: unknown, path: string): string | undefined {
+	if (Array.isArray(value)) {
+		for (const [index, element] of value.entries()) {
+			if (Array.isArray(element)) return `${path}[${index}]`;
+			const found = findNestedList(element, `${path}[${index}]`);
+			if (found) return found;
+		}
+	} else if (isPlainObject(value)) {
+		for (const [key, child] of Object.entries(value)) {
+			const found = findNestedList(child, path ? `${path}.${key}` : key);
+			if (found) return found;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Chatwoot permits attribute hashes with `permit(custom_attributes: {})`, which keeps scalars, hashes
+ * and lists of them but silently drops a list inside a list (`{"grid": [[1, 2], 3]}` is stored as
+ * `{"grid": [3]}`): such a value is refused instead.
+ */
+function checkedForChatwoot(attributes: IDataObject, label: string): IDataObject {
+	const nested = findNestedList(attributes, '');
+	if (nested) {
+		throw new AttributesError(
+			`${label} has a list inside a list at "${nested}"`,
+			'Chatwoot drops lists nested directly in lists without a word. Wrap the inner list in an object, e.g. {"rows": [{"cells": [1, 2]}]}, or join it into text.',
+		);
+	}
+	return attributes;
 }

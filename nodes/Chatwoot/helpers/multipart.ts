@@ -53,9 +53,11 @@ export function toRailsFormFields(name: string, value: unknown, path = name): Fo
 			throw new FormEncodingError(`"${path}" is an empty object, which a form upload cannot carry`);
 		}
 		return entries.flatMap(([key, child]) => {
-			if (key === '' || /[[\]]/.test(key)) {
+			// Browsers percent-encode `"`, CR and LF in a field name, and Rack does not decode them, so
+			// Chatwoot would store the key renamed (`say %22hi%22`); brackets would nest it.
+			if (key === '' || /[[\]"\r\n]/.test(key)) {
 				throw new FormEncodingError(
-					`"${path}" has the key "${key}", which a form field name cannot carry (empty or with [ ])`,
+					`"${path}" has the key ${JSON.stringify(key)}, which a form field name cannot carry (empty, or with [ ], " or a line break)`,
 				);
 			}
 			return toRailsFormFields(`${name}[${key}]`, child, `${path}.${key}`);
@@ -64,7 +66,11 @@ export function toRailsFormFields(name: string, value: unknown, path = name): Fo
 	throw new FormEncodingError(`"${path}" has a value of type ${typeof value}, which a form upload cannot carry`);
 }
 
-/** Quotes a header parameter the way browsers do for form fields (RFC 7578 §2 and the HTML spec). */
+/**
+ * Quotes a header parameter the way browsers do for form fields (RFC 7578 §2 and the HTML spec).
+ * Field names never need it (toRailsFormFields refuses such keys); a file name may, and its
+ * percent-encoding only shows in the avatar's stored name.
+ */
 const quoteParameter = (text: string) =>
 	text.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 

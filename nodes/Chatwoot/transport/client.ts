@@ -102,11 +102,7 @@ export class ChatwootClient {
 		readonly policy: RetryPolicy,
 	) {
 		this.governor = new RateGovernor(
-			{
-				windowMs: RATE_LIMIT_WINDOW_MS,
-				probeDelayMs: policy.initialDelayMs,
-				maxRequestsPerMinute: policy.maxRequestsPerMinute,
-			},
+			{ windowMs: RATE_LIMIT_WINDOW_MS, maxRequestsPerMinute: policy.maxRequestsPerMinute },
 			systemClock,
 		);
 	}

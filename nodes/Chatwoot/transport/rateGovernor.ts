@@ -8,10 +8,12 @@
  * after a 429 the run stops sending and resumes at the next window, instead of each request
  * retrying on its own (which keeps the window full and adds a 429 per request in flight).
  *
- * It concludes only what the responses prove. A 429 followed by a response to a request sent after
+ * It concludes only what the responses show. A 429 followed by a response to a request sent after
  * it (any status but 429) shows the limiter is letting requests through, so the run goes on. Only
- * when requests sent after the first 429 are throttled too, or a single probe is, does the run wait
- * for the next window. It never lowers concurrency or guesses the limit from a 429.
+ * when three requests in a row are throttled (the requests in flight, or single probes sent one
+ * after another) does the run wait for the next window: in a full window every request is refused,
+ * while a proxy's or a passing 429 rarely comes three times running. It never lowers concurrency
+ * or guesses the limit from a 429.
  */
 
 export interface GovernorClock {
@@ -23,8 +25,6 @@ export interface GovernorClock {
 export interface GovernorOptions {
 	/** Chatwoot's window: one minute. */
 	windowMs: number;
-	/** When nothing sent after a 429 is in flight to tell whether the window is full, one request goes ahead after this wait. */
-	probeDelayMs: number;
 	/** A user-set pace: requests are spread evenly so that no window sees more; 0 for none. */
 	maxRequestsPerMinute: number;
 }
@@ -42,13 +42,15 @@ export type AdmissionOutcome =
 /** Once the window has opened, requests wait a little more, spread at random, so that clients that waited together do not arrive together. */
 const REOPEN_MARGIN_MS = 250;
 const REOPEN_JITTER_MS = 750;
-/** How often a waiting request looks at the gate again (evidence can open it before the window does). */
+/** How often a waiting request looks at the gate again. */
 const POLL_MS = 200;
+/** Throttled requests in a row, with none let through after the first, that show a full window. */
+const THROTTLED_IN_A_ROW_FOR_FULL_WINDOW = 3;
 
 interface ThrottleEpisode {
 	/** The earliest-sent request that was throttled in this episode. */
 	firstThrottled: number;
-	since: number;
+	throttled: number;
 	/** Set once a full window is established: when sending may start again. */
 	until?: number;
 	probe?: number;
@@ -63,15 +65,13 @@ export class RateGovernor {
 
 	private nextPacedSlot = 0;
 
+	/** Wakes the requests waiting at the gate when a response reopens it. */
+	private reopened: { promise: Promise<void>; resolve: () => void } | undefined;
+
 	constructor(
 		private readonly options: GovernorOptions,
 		private readonly clock: GovernorClock,
 	) {}
-
-	/** Whether the run is waiting for Chatwoot's rate limit right now. */
-	get throttling(): boolean {
-		return this.episode !== undefined;
-	}
 
 	/**
 	 * Waits until a request may be sent. Returns undefined, without sending, when the gate would not
@@ -83,7 +83,7 @@ export class RateGovernor {
 			const wait = this.waitBeforeSending(now);
 			if (wait === 0) break;
 			if (now >= deadline) return undefined;
-			await this.clock.sleep(Math.max(1, Math.min(wait, POLL_MS, deadline - now)));
+			await Promise.race([this.clock.sleep(Math.max(1, Math.min(wait, POLL_MS, deadline - now))), this.whenReopened()]);
 		}
 		const sequence = this.nextSequence++;
 		this.inFlight.add(sequence);
@@ -100,24 +100,33 @@ export class RateGovernor {
 		const episode = this.episode;
 		if (outcome.kind === 'accepted') {
 			// The limiter let through a request sent after the throttled one: the window is not full.
-			if (episode && sequence > episode.firstThrottled) this.episode = undefined;
+			if (episode && sequence > episode.firstThrottled) this.reopen();
 			return;
 		}
-		if (episode?.probe === sequence && outcome.kind === 'noResponse') episode.probe = undefined;
+		if (episode?.probe === sequence) episode.probe = undefined;
 		if (outcome.kind !== 'throttled') return;
 
 		const now = this.clock.now();
-		if (!episode) {
-			this.episode = { firstThrottled: sequence, since: now };
-		} else if (sequence !== episode.firstThrottled) {
-			// Two requests throttled one after the other, with none let through after the first of them.
-			episode.until ??= this.nextWindowOpens(now, outcome.serverDate);
-			episode.firstThrottled = Math.min(episode.firstThrottled, sequence);
+		const current = episode ?? (this.episode = { firstThrottled: sequence, throttled: 0 });
+		current.firstThrottled = Math.min(current.firstThrottled, sequence);
+		current.throttled++;
+		if (current.throttled >= THROTTLED_IN_A_ROW_FOR_FULL_WINDOW) current.until ??= this.nextWindowOpens(now, outcome.serverDate);
+		if (outcome.retryAfterMs !== undefined) current.until = Math.max(current.until ?? 0, now + outcome.retryAfterMs);
+	}
+
+	private whenReopened(): Promise<void> {
+		if (!this.reopened) {
+			let resolve!: () => void;
+			const promise = new Promise<void>((done) => (resolve = done));
+			this.reopened = { promise, resolve };
 		}
-		if (outcome.retryAfterMs !== undefined) {
-			const current = this.episode!;
-			current.until = Math.max(current.until ?? 0, now + outcome.retryAfterMs);
-		}
+		return this.reopened.promise;
+	}
+
+	private reopen(): void {
+		this.episode = undefined;
+		this.reopened?.resolve();
+		this.reopened = undefined;
 	}
 
 	/** 0 when a request may go now; otherwise how long to wait before looking again. */
@@ -126,16 +135,15 @@ export class RateGovernor {
 		if (!episode) return 0;
 		if (episode.until !== undefined) {
 			if (now >= episode.until) {
-				this.episode = undefined;
+				this.reopen();
 				return 0;
 			}
 			return episode.until - now;
 		}
-		// Not yet known whether the window is full: the responses still in flight will tell, or a probe.
+		// Not yet known whether the window is full: the responses still in flight will tell, or else
+		// one request at a time goes ahead as a probe.
 		const evidencePending = [...this.inFlight].some((sequence) => sequence > episode.firstThrottled);
-		if (evidencePending || episode.probe !== undefined) return POLL_MS;
-		const probeAt = episode.since + this.options.probeDelayMs;
-		return now >= probeAt ? 0 : probeAt - now;
+		return evidencePending || episode.probe !== undefined ? POLL_MS : 0;
 	}
 
 	/**

@@ -61,4 +61,17 @@ describe('parseJsonObject', () => {
 		expect(({} as Record<string, unknown>).bad).toBeUndefined();
 		expect(JSON.stringify(parsed)).toBe('{"__proto__":{"polluted":true},"constructor":{"prototype":{"bad":1}}}');
 	});
+
+	test.each<[unknown, string]>([
+		['{"grid": [[1, 2], 3]}', 'grid[0]'],
+		['{"a": {"b": [1, {"c": [[]]}]}}', 'a.b[1].c[0]'],
+		[{ matrix: [['x']] }, 'matrix[0]'],
+	])('refuses %j: Chatwoot would drop the list inside a list at %s', (value, path) => {
+		expect(() => parseJsonObject(value, 'Custom Attributes')).toThrow(`Custom Attributes has a list inside a list at "${path}"`);
+	});
+
+	test('keeps lists of scalars and of objects, which Chatwoot stores as they are', () => {
+		const value = { tags: ['a', 1, true, null], rows: [{ cells: [1, 2] }], empty: [] };
+		expect(parseJsonObject(JSON.stringify(value), 'Custom Attributes')).toEqual(value);
+	});
 });

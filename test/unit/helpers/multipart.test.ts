@@ -33,6 +33,9 @@ describe('toRailsFormFields', () => {
 		[{ a: [[1]] }, /"custom_attributes.a\[0\]" is not text/],
 		[{ a: [{ b: 1 }] }, /"custom_attributes.a\[0\]" is not text/],
 		[{ 'a[b]': 1 }, /has the key "a\[b\]"/],
+		[{ 'say "hi"': 1 }, /has the key "say \\"hi\\"", which a form field name cannot carry/],
+		[{ 'two\nlines': 1 }, /has the key "two\\nlines"/],
+		[{ 'carriage\rreturn': 1 }, /has the key "carriage\\rreturn"/],
 		[{ a: Number.NaN }, /"custom_attributes.a" is NaN/],
 	])('refuses what a form cannot carry: %j', (value, message) => {
 		expect(() => toRailsFormFields('custom_attributes', value)).toThrow(FormEncodingError);

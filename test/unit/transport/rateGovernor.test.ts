@@ -18,7 +18,7 @@ function fakeClock(start: number, random = 0.5) {
 
 function governor(start: number, options: Partial<GovernorOptions> = {}, random?: number) {
 	const clock = fakeClock(start, random);
-	const rate = new RateGovernor({ windowMs: MINUTE, probeDelayMs: 1000, maxRequestsPerMinute: 0, ...options }, clock);
+	const rate = new RateGovernor({ windowMs: MINUTE, maxRequestsPerMinute: 0, ...options }, clock);
 	return { clock, rate };
 }
 
@@ -51,33 +51,42 @@ describe('RateGovernor', () => {
 
 	test('requests sent before the throttled one prove nothing: their acceptance does not reopen the gate', async () => {
 		const { clock, rate } = governor(T);
-		const [early, throttled, later] = await admitAll(rate, 3);
+		const [early, throttled, later, last] = await admitAll(rate, 4);
 		rate.settle(throttled, { kind: 'throttled' });
 		rate.settle(early, { kind: 'accepted' });
 		rate.settle(later, { kind: 'throttled' });
+		rate.settle(last, { kind: 'throttled' });
 		await rate.admit();
 		expect(clock.time).toBeGreaterThanOrEqual(NEXT_MINUTE + 250);
 	});
 
-	test('two requests throttled one after the other: the run waits for the next wall-clock minute, plus a jittered margin of at most a second', async () => {
+	test('three requests throttled in a row: the run waits for the next wall-clock minute, plus a jittered margin of at most a second', async () => {
 		for (const random of [0, 1]) {
 			const { clock, rate } = governor(T, {}, random);
-			const [first, second] = await admitAll(rate, 2);
-			rate.settle(first, { kind: 'throttled' });
-			rate.settle(second, { kind: 'throttled' });
+			const admissions = await admitAll(rate, 3);
+			for (const admission of admissions) rate.settle(admission, { kind: 'throttled' });
 			const admission = await rate.admit();
-			expect(admission?.sequence).toBe(3);
+			expect(admission?.sequence).toBe(4);
 			expect(clock.time).toBeGreaterThanOrEqual(NEXT_MINUTE + 250 + random * 750);
 			expect(clock.time).toBeLessThan(NEXT_MINUTE + 250 + random * 750 + 200);
 		}
 	});
 
-	test('with nothing sent after the 429 in flight, one probe goes after the probe delay; its acceptance reopens the gate', async () => {
+	test('two throttled requests do not yet show a full window', async () => {
+		const { clock, rate } = governor(T);
+		const [first, second] = await admitAll(rate, 2);
+		rate.settle(first, { kind: 'throttled' });
+		rate.settle(second, { kind: 'throttled' });
+		await rate.admit();
+		expect(clock.time).toBe(T);
+	});
+
+	test('with nothing sent after the 429 in flight, one probe goes at once; its acceptance reopens the gate', async () => {
 		const { clock, rate } = governor(T);
 		const [only] = await admitAll(rate, 1);
 		rate.settle(only, { kind: 'throttled' });
 		const probe = await rate.admit();
-		expect(clock.time).toBe(T + 1000);
+		expect(clock.time).toBe(T);
 		// While the probe is out, nobody else is let through.
 		const waiting = rate.admit(T + 1500);
 		expect(await waiting).toBeUndefined();
@@ -87,23 +96,21 @@ describe('RateGovernor', () => {
 		expect(clock.time).toBe(timeAfterProbe);
 	});
 
-	test('a throttled probe means the window is full: the next admission waits for the minute', async () => {
+	test('probes throttled one after another mean the window is full: then the next admission waits for the minute', async () => {
 		const { clock, rate } = governor(T);
 		const [only] = await admitAll(rate, 1);
 		rate.settle(only, { kind: 'throttled' });
-		const probe = await rate.admit();
-		rate.settle(probe!, { kind: 'throttled' });
+		for (let probe = 0; probe < 2; probe++) rate.settle((await rate.admit())!, { kind: 'throttled' });
+		expect(clock.time).toBe(T);
 		await rate.admit();
 		expect(clock.time).toBeGreaterThanOrEqual(NEXT_MINUTE);
 	});
 
 	test("the server's Date header places the window when the clocks differ", async () => {
 		const { clock, rate } = governor(T);
-		const [first, second] = await admitAll(rate, 2);
 		// The server is 20 s ahead: its minute ends 20 s before ours.
 		const serverDate = new Date(T + 20_000).toUTCString();
-		rate.settle(first, { kind: 'throttled', serverDate });
-		rate.settle(second, { kind: 'throttled', serverDate });
+		for (const admission of await admitAll(rate, 3)) rate.settle(admission, { kind: 'throttled', serverDate });
 		await rate.admit();
 		expect(clock.time).toBeGreaterThanOrEqual(NEXT_MINUTE - 20_000);
 		expect(clock.time).toBeLessThan(NEXT_MINUTE - 20_000 + 1200);
@@ -120,14 +127,12 @@ describe('RateGovernor', () => {
 
 	test('an admission that cannot happen before its deadline is refused without sending', async () => {
 		const { clock, rate } = governor(T);
-		const [first, second] = await admitAll(rate, 2);
-		rate.settle(first, { kind: 'throttled' });
-		rate.settle(second, { kind: 'throttled' });
+		for (const admission of await admitAll(rate, 3)) rate.settle(admission, { kind: 'throttled' });
 		expect(await rate.admit(T + 10_000)).toBeUndefined();
 		expect(clock.time).toBeGreaterThanOrEqual(T + 10_000);
 		expect(clock.time).toBeLessThan(NEXT_MINUTE);
 		// Later requests are not blocked by the one that gave up.
-		expect((await rate.admit())?.sequence).toBe(3);
+		expect((await rate.admit())?.sequence).toBe(4);
 	});
 
 	test('a set pace spreads requests evenly: 120 a minute is one every 500 ms', async () => {

@@ -17,13 +17,29 @@ describe('classifyResponse', () => {
 });
 
 describe('classifyNetworkError', () => {
-	test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])('%s: the request never left, safe to send again', (code) => {
+	test.each([
+		['ECONNREFUSED', 'connection'],
+		['EHOSTUNREACH', 'connection'],
+		['ENOTFOUND', 'name'],
+		['EAI_AGAIN', 'name'],
+		['DEPTH_ZERO_SELF_SIGNED_CERT', 'certificate'],
+		['SELF_SIGNED_CERT_IN_CHAIN', 'certificate'],
+		['CERT_HAS_EXPIRED', 'certificate'],
+		['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'certificate'],
+		['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'certificate'],
+		['ERR_TLS_CERT_ALTNAME_INVALID', 'certificate'],
+		['EPROTO', 'certificate'],
+	])('%s: the request never reached Chatwoot (%s)', (code, reason) => {
 		const error = classifyNetworkError({ message: 'x', cause: { code } });
 		expect(error).toBeInstanceOf(NotSentError);
-		expect((error as NotSentError).code).toBe(code);
+		expect(error).toMatchObject({ code, reason });
 	});
 
-	test.each(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE'])('%s: the answer was lost', (code) => {
+	test('the code is found however deep n8n wrapped the error', () => {
+		expect(classifyNetworkError({ message: 'x', cause: { message: 'y', cause: { code: 'CERT_HAS_EXPIRED' } } })).toMatchObject({ reason: 'certificate' });
+	});
+
+	test.each(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE'])('%s: the response was lost', (code) => {
 		expect(classifyNetworkError({ code })).toBeInstanceOf(ResponseLostError);
 	});
 
@@ -34,7 +50,7 @@ describe('classifyNetworkError', () => {
 		expect(error.message).toBe('the execution was stopped');
 	});
 
-	test('an error without a code counts as a lost answer, never as safe', () => {
+	test('an error without a code counts as a lost response, never as safe', () => {
 		expect(classifyNetworkError(new Error('socket hang up'))).toBeInstanceOf(ResponseLostError);
 	});
 

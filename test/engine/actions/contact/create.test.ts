@@ -293,14 +293,15 @@ describe('Contact → Create: Chatwoot errors become clear messages', () => {
 	});
 
 	test('a rate limit that outlasts Retry: Max Wait says what to do', async () => {
-		chatwoot([429, 'Retry later\n', { 'Content-Type': 'text/plain' }], [429, 'Retry later\n', { 'Content-Type': 'text/plain' }]);
+		const throttled: [number, string, Record<string, string>] = [429, 'Retry later\n', { 'Content-Type': 'text/plain' }];
+		chatwoot(throttled, throttled, throttled);
 		const started = Date.now();
 		const result = await create({ options: { maxRetryWait: 1, initialRetryDelay: 1 } });
-		// One probe shows the window is full; the next one opens at the minute, after the item's one second.
+		// Two probes show the window is full; the next one opens at the minute, after the item's one second.
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 		expect(result.error?.message).toBe('Chatwoot is rate-limiting these requests (429 Retry later) [item 0]');
 		expect(result.error?.description).toMatch(/Max Requests per Minute/);
-		expect(captured).toHaveLength(2);
+		expect(captured).toHaveLength(3);
 	});
 
 	test('the token appears in no error, whatever Chatwoot answered', async () => {

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+import { ensureOwner } from './editor-api';
 import { info, seconds, withHeartbeat } from './log';
 import { CommandError, run, startService, type RunResult, type Service } from './proc';
 import { makeTempDir, removeTempDir, withTempDir } from './temp';
@@ -513,8 +514,11 @@ async function waitForHealthy(url: string, service: Service, timeoutMs: number):
 	while (Date.now() < deadline) {
 		if (exited) throw new Error(`n8n exited during start-up:\n${service.output().slice(-4000)}`);
 		try {
-			const response = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2_000) });
-			if (response.ok) return;
+			// n8n 1.x answers its readiness probe while migrations still run and before the REST API is
+			// mounted; the editor's own first call, /rest/settings, answering JSON means it is really up.
+			const ready = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2_000) });
+			const settings = ready.ok ? await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5_000) }) : undefined;
+			if (settings?.ok && settings.headers.get('content-type')?.includes('application/json')) return;
 		} catch {
 			// not listening yet
 		}
@@ -545,6 +549,7 @@ export async function startEditor(
 	});
 	try {
 		await waitForHealthy(url, service, options.timeoutMs ?? 120_000);
+		await ensureOwner(url, folder.owner);
 	} catch (error) {
 		await service.stop();
 		throw error;

@@ -140,7 +140,7 @@ async function nodeGypCommand(): Promise<{ command: string; args: string[] }> {
 
 async function onPath(command: string): Promise<boolean> {
 	try {
-		await run('sh', ['-c', `command -v ${command}`]);
+		await run('/bin/sh', ['-c', `command -v ${command}`]);
 		return true;
 	} catch {
 		return false;

@@ -419,17 +419,7 @@ export async function importCredentials(runtime: N8nRuntime, folder: UserFolder,
 	await withJsonFile(credentials, (file) => n8nCli(runtime, folder, ['import:credentials', `--input=${file}`]));
 }
 
-/** Imports one workflow object (an exported workflow JSON with an `id`) and returns its id. */
-export async function importWorkflow(
-	runtime: N8nRuntime,
-	folder: UserFolder,
-	workflow: { id: string; [key: string]: unknown },
-): Promise<string> {
-	await importWorkflows(runtime, folder, [workflow]);
-	return workflow.id;
-}
-
-/** Imports several workflows with one n8n start-up (`import:workflow` takes an array). */
+/** Imports workflow objects (exported workflow JSON with an `id`) with one n8n start-up: `import:workflow` takes an array. */
 export async function importWorkflows(
 	runtime: N8nRuntime,
 	folder: UserFolder,

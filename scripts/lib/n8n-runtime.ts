@@ -1,5 +1,5 @@
 /**
- * A real n8n (the version this package is tested against) plus the Node.js it needs, fetched from the npm
+ * A real n8n (2.40.7 unless N8N_VERSION names another, e.g. 1.123.81) plus the Node.js it needs, fetched from the npm
  * registry into a cache outside the repository, and helpers to drive it headless or as an editor.
  */
 import { existsSync, readdirSync } from 'node:fs';

@@ -20,7 +20,7 @@ import { startSimulator, type Simulator } from '../test/simulator';
 import { runScenario, type ScenarioResult } from './bench/measure';
 import { report } from './bench/report';
 import { AVATAR_BYTES, AVATAR_ITEMS, buildScenarios, GROUPS, type Group } from './bench/scenarios';
-import { HTTP_CREDENTIAL, linearWorkflow, paddedPng } from './bench/workflows';
+import { HTTP_CREDENTIAL, HTTP_REQUEST_VERSION, linearWorkflow, paddedPng } from './bench/workflows';
 import { info, seconds } from './lib/log';
 import {
 	createUserFolder,
@@ -138,7 +138,7 @@ async function main(): Promise<boolean> {
 			'each scenario is one `n8n execute` process (its own peak RSS) on a fresh simulator (127.0.0.1, in the benchmark process); the simulator and n8n share the same cores',
 			"Node ms = the node's `executionTime` recorded by n8n (runData[node][0]); ratio = this node's ms / HTTP Request's ms at the same latency",
 			'Max in flight = the most requests the simulator was handling at once; Peak RSS = VmHWM of the n8n process itself (sampled from /proc every 50 ms), in MiB',
-			`this node with default options (Requests in Flight ${DEFAULT_REQUESTS_IN_FLIGHT}) unless a table says otherwise; HTTP Request 4.5 with default options`,
+			`this node with default options (Requests in Flight ${DEFAULT_REQUESTS_IN_FLIGHT}) unless a table says otherwise; HTTP Request ${HTTP_REQUEST_VERSION} with default options`,
 			'rate limit: the simulator counts fixed windows aligned to the wall clock (floor(time / window)), every request included, like Chatwoot\'s rack-attack; ' +
 				'"let through" = requests not answered 429 in that window; the node runs with "On Error: Continue", so an item it gives up on is counted as failed; ' +
 				'"throughput once the first window is spent" = contacts created in the windows after the first one that ran out (the last window only if it saw 429s, ' +

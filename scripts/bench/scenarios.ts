@@ -147,7 +147,9 @@ export function buildScenarios(context: ScenarioContext, groups: Group[]): Scena
 				latencyMs: 0,
 				expectedEmails: context.avatarNames.map((name) => `${name}@bench.example.com`),
 				// n8n only lets nodes read files under N8N_RESTRICT_FILE_ACCESS_TO (2.x default: ~/.n8n-files).
-				env: { N8N_RESTRICT_FILE_ACCESS_TO: context.avatarDir },
+				// n8n 1.x keeps binaries in memory by default; the filesystem store is 2.x's default and the
+				// setting that large files call for, so both lines are measured with it.
+				env: { N8N_RESTRICT_FILE_ACCESS_TO: context.avatarDir, N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
 			});
 		}
 	}

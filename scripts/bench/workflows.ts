@@ -2,7 +2,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { SEED } from '../../test/simulator/seed';
+import { N8N_VERSION } from '../lib/n8n-runtime';
 import { CREDENTIAL_TYPE, EXAMPLE_CREDENTIAL, NODE_TYPE, type WorkflowNode } from '../lib/setup';
+
+/** The newest version of each built-in node that the n8n under test offers (1.x stops at HTTP Request 4.3, Read/Write Files 1). */
+const N8N_1X = Number(N8N_VERSION.split('.')[0]) < 2;
+export const HTTP_REQUEST_VERSION = N8N_1X ? 4.3 : 4.5;
+const READ_WRITE_FILE_VERSION = N8N_1X ? 1 : 1.1;
 
 export const TARGET_NODE = 'Target';
 export const HTTP_CREDENTIAL = { id: 'BenchHeaderAuth1', name: 'Chatwoot token as header (benchmark)' };
@@ -61,7 +67,7 @@ export function httpRequestCreate(simulatorUrl: string): WorkflowNode {
 		...node(
 			TARGET_NODE,
 			'n8n-nodes-base.httpRequest',
-			4.5,
+			HTTP_REQUEST_VERSION,
 			{
 				method: 'POST',
 				url: `${simulatorUrl}/api/v1/accounts/${SEED.accounts.main}/contacts`,
@@ -79,7 +85,7 @@ export function httpRequestCreate(simulatorUrl: string): WorkflowNode {
 }
 
 export function readFilesNode(fileSelector: string): WorkflowNode {
-	return node('Read avatars from disk', 'n8n-nodes-base.readWriteFile', 1.1, { operation: 'read', fileSelector, options: {} }, 220);
+	return node('Read avatars from disk', 'n8n-nodes-base.readWriteFile', READ_WRITE_FILE_VERSION, { operation: 'read', fileSelector, options: {} }, 220);
 }
 
 export function linearWorkflow(id: string, name: string, nodes: WorkflowNode[]) {

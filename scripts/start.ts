@@ -184,6 +184,9 @@ async function main(): Promise<void> {
 			} catch (error) {
 				throw new DemoError((error as Error).message);
 			}
+			// From here on the token lives in the target only: no child process (npm, n8n, its Code nodes'
+			// $env) inherits it through the environment.
+			delete process.env.CHATWOOT_API_TOKEN;
 			console.log(
 				[
 					'',

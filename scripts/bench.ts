@@ -25,6 +25,7 @@ import { info, seconds } from './lib/log';
 import {
 	createUserFolder,
 	ensureN8nRuntime,
+	MissingBuildToolsError,
 	N8N_VERSION,
 	NODE_VERSION,
 	removeUserFolder,
@@ -171,7 +172,8 @@ async function main(): Promise<boolean> {
 		);
 		info(`tables written to ${join(artifacts, `${stem}.md`)} (and .json)`);
 	} catch (error) {
-		failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		failure =
+			error instanceof MissingBuildToolsError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
 		console.error(`benchmark could not finish: ${failure}`);
 	} finally {
 		await simulator?.close().catch((error: Error) => info(`stopping the simulator: ${error.message}`));

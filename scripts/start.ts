@@ -191,7 +191,7 @@ async function main(): Promise<void> {
 				[
 					'',
 					`Real Chatwoot at ${target.baseUrl}: running the example workflow WRITES sample contacts there`,
-					`  (3 contacts in account ${target.accountId}, inbox ${target.inboxId}, e-mails like ada.lovelace+<time>@example.com, unique per run).`,
+					`  (the example's people, in account ${target.accountId}, inbox ${target.inboxId}, e-mails like ada.lovelace+<time>@example.com, unique per run).`,
 					'',
 				].join('\n'),
 			);

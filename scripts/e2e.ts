@@ -5,8 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { ACCOUNTS, INBOXES, SEED } from '../test/simulator/seed';
@@ -20,6 +19,8 @@ import {
 	createUserFolder,
 	ensureN8nRuntime,
 	executeWorkflow,
+	MissingBuildToolsError,
+	N8N_VERSION,
 	n8nDataDir,
 	removeUserFolder,
 	startEditor,
@@ -40,6 +41,7 @@ import {
 	type ExampleWorkflow,
 } from './lib/setup';
 import { runScript } from './lib/script';
+import { makeTempDir, removeTempDir } from './lib/temp';
 
 const OVERALL_TIMEOUT_MS = 25 * 60_000;
 
@@ -70,11 +72,12 @@ function contactByEmail(contacts: StoredContact[], email: string): StoredContact
 async function main(): Promise<boolean> {
 	const begin = Date.now();
 	const checks = new Checks();
-	const artifacts = join(repoRoot(), 'test-artifacts', 'e2e');
+	// One folder per n8n version, so that CI keeps the screenshots of both runs.
+	const artifacts = join(repoRoot(), 'test-artifacts', 'e2e', `n8n-${N8N_VERSION}`);
 	await mkdir(artifacts, { recursive: true });
 	for (const old of (await readdir(artifacts)).filter((file) => file.endsWith('.png'))) await rm(join(artifacts, old));
 
-	const scratch = await mkdtemp(join(tmpdir(), 'chatwoot-e2e-'));
+	const scratch = await makeTempDir('chatwoot-e2e-');
 	let simulator: Simulator | undefined;
 	let folder: UserFolder | undefined;
 	let editor: Editor | undefined;
@@ -174,7 +177,7 @@ async function main(): Promise<boolean> {
 				}
 			});
 
-		const signedIn = await browserCheck('editor: the env-managed owner signs in (no sign-up screen)', '01-signin', async () => {
+		const signedIn = await browserCheck('editor: the owner signs in on the sign-in page (no sign-up screen)', '01-signin', async () => {
 			await signIn(page, editor!.url, folder!.owner, artifacts);
 		});
 
@@ -211,16 +214,20 @@ async function main(): Promise<boolean> {
 			info(`  the editor run created ${contacts.length} contacts; the first has id ${contact.id}`);
 		});
 	} catch (error) {
+		if (error instanceof MissingBuildToolsError) {
+			console.error(error.message);
+			return false;
+		}
 		checks.fail('setting up the run', error);
 	} finally {
 		await browser?.close().catch((error: Error) => info(`closing the browser: ${error.message}`));
 		await editor?.stop().catch((error: Error) => info(`stopping n8n: ${error.message}`));
 		await simulator?.close().catch((error: Error) => info(`stopping the simulator: ${error.message}`));
 		if (folder) await removeUserFolder(folder);
-		await rm(scratch, { recursive: true, force: true });
+		await removeTempDir(scratch);
 	}
 	info(`screenshots in ${artifacts}; total ${seconds(begin)}`);
-	console.log(checks.summary());
+	console.log(`n8n ${N8N_VERSION}: ${checks.summary()}`);
 	return checks.ok;
 }
 

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
+import { makeTempDir, removeTempDir } from './temp';
 
 import { chromium, selectors, type BrowserContext } from 'playwright-core';
 
@@ -33,7 +32,7 @@ export async function launchChromium(): Promise<Browser> {
 	}
 	// n8n's editor marks its elements with data-test-id, not Playwright's default data-testid.
 	selectors.setTestIdAttribute('data-test-id');
-	const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
+	const profile = await makeTempDir('chromium-profile-');
 	try {
 		const context = await chromium.launchPersistentContext(profile, {
 			executablePath: CHROMIUM_PATH,
@@ -46,11 +45,11 @@ export async function launchChromium(): Promise<Browser> {
 			context,
 			async close() {
 				await context.close().catch(() => undefined);
-				await rm(profile, { recursive: true, force: true });
+				await removeTempDir(profile);
 			},
 		};
 	} catch (error) {
-		await rm(profile, { recursive: true, force: true });
+		await removeTempDir(profile);
 		throw error;
 	}
 }

@@ -23,3 +23,23 @@ export async function listNodeTypes(editorUrl: string, cookie: string): Promise<
 	if (!response.ok) throw new Error(`/types/nodes.json answered ${response.status}`);
 	return (await response.json()) as Array<{ name: string; displayName: string }>;
 }
+
+/**
+ * n8n 2.x takes the owner account from env (N8N_INSTANCE_OWNER_*); n8n 1.x has no such setting and shows
+ * its sign-up screen until an owner exists. There the account is created through the same REST call the
+ * sign-up screen makes, once per user folder, so that both versions open on the sign-in page.
+ */
+export async function ensureOwner(editorUrl: string, owner: Owner): Promise<'already set up' | 'created'> {
+	const settings = await fetch(`${editorUrl}/rest/settings`, { signal: AbortSignal.timeout(15_000) });
+	if (!settings.ok) throw new Error(`/rest/settings answered ${settings.status}`);
+	const { data } = (await settings.json()) as { data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } };
+	if (!data?.userManagement?.showSetupOnFirstLoad) return 'already set up';
+	const response = await fetch(`${editorUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ email: owner.email, firstName: owner.firstName, lastName: owner.lastName, password: owner.password }),
+		signal: AbortSignal.timeout(15_000),
+	});
+	if (!response.ok) throw new Error(`owner set-up answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+	return 'created';
+}

@@ -1,4 +1,4 @@
-/** Steps in n8n 2.40's editor UI, located the way n8n's own Playwright tests locate them (data-test-id). */
+/** Steps in n8n's editor UI (the same on 1.123 and 2.40), located the way n8n's own Playwright tests locate them (data-test-id). */
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';

@@ -1,20 +1,31 @@
 /**
- * A real n8n (the version this package is tested against) plus the Node.js it needs, fetched from the npm
+ * A real n8n (2.40.7 unless N8N_VERSION names another, e.g. 1.123.81) plus the Node.js it needs, fetched from the npm
  * registry into a cache outside the repository, and helpers to drive it headless or as an editor.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+import { ensureOwner } from './editor-api';
 import { info, seconds, withHeartbeat } from './log';
 import { CommandError, run, startService, type RunResult, type Service } from './proc';
+import { makeTempDir, removeTempDir, withTempDir } from './temp';
 
-export const N8N_VERSION = '2.40.7';
+export const DEFAULT_N8N_VERSION = '2.40.7';
+/** The n8n to run: `N8N_VERSION=1.123.81 npm run test:e2e` tests the last 1.x line; each version has its own cache. */
+export const N8N_VERSION = process.env.N8N_VERSION?.trim() || DEFAULT_N8N_VERSION;
 export const NODE_VERSION = '24.21.0';
+
+/**
+ * What the installing package.json needs besides n8n itself. n8n 1.x depends on `xlsx` from SheetJS's own
+ * CDN (a tarball URL, unreachable without internet); the registry's last `xlsx`, 0.18.5, takes its place.
+ */
+function installOverrides(n8nVersion: string): Record<string, string> | undefined {
+	return Number(n8nVersion.split('.')[0]) < 2 ? { xlsx: '0.18.5' } : undefined;
+}
 
 export interface N8nRuntime {
 	cacheDir: string;
@@ -73,11 +84,21 @@ function countEntries(dir: string): number {
  * sqlite3, is rebuilt explicitly afterwards. The exact version is pinned in a package.json so that a
  * re-run after an interruption resumes the same install.
  */
-async function npmInstallInto(dir: string, name: string, version: string, timeoutMs: number): Promise<void> {
+async function npmInstallInto(
+	dir: string,
+	name: string,
+	version: string,
+	timeoutMs: number,
+	overrides?: Record<string, string>,
+): Promise<void> {
 	await mkdir(dir, { recursive: true });
 	await writeFile(
 		join(dir, 'package.json'),
-		JSON.stringify({ name: `${name}-runtime`, private: true, dependencies: { [name]: version } }, null, 2),
+		JSON.stringify(
+			{ name: `${name}-runtime`, private: true, dependencies: { [name]: version }, ...(overrides ? { overrides } : {}) },
+			null,
+			2,
+		),
 	);
 	const modules = join(dir, 'node_modules');
 	await withHeartbeat(
@@ -117,9 +138,50 @@ async function nodeGypCommand(): Promise<{ command: string; args: string[] }> {
 	return { command: 'npx', args: ['--yes', 'node-gyp'] };
 }
 
+async function onPath(command: string): Promise<boolean> {
+	try {
+		await run('/bin/sh', ['-c', `command -v ${command}`]);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * node-gyp needs Python 3, make and a C++ compiler. Checked before the ~3 GB download, so that a machine
+ * without them learns what to install instead of reading a node-gyp stack trace minutes later.
+ */
+export async function missingBuildTools(): Promise<string[]> {
+	const missing: string[] = [];
+	if (!(await onPath(process.env.PYTHON || 'python3'))) missing.push('python3');
+	if (!(await onPath('make'))) missing.push('make');
+	if (!(await onPath(process.env.CXX || 'c++')) && !(await onPath('g++')) && !(await onPath('clang++'))) {
+		missing.push('a C++ compiler (g++ or clang++)');
+	}
+	return missing;
+}
+
+export class MissingBuildToolsError extends Error {}
+
+async function assertBuildTools(): Promise<void> {
+	const missing = await missingBuildTools();
+	if (missing.length === 0) return;
+	throw new MissingBuildToolsError(
+		[
+			`The n8n runtime needs sqlite3 compiled for Node.js ${NODE_VERSION}, and this machine lacks ${missing.join(', ')}.`,
+			'Install the build tools, then run the command again:',
+			'  Debian/Ubuntu: sudo apt-get install -y python3 make g++',
+			'  Fedora/RHEL:   sudo dnf install -y python3 make gcc-c++',
+			'  Alpine:        apk add python3 make g++',
+			'  macOS:         xcode-select --install',
+		].join('\n'),
+	);
+}
+
 async function rebuildSqlite(n8nPrefix: string, nodeBin: string): Promise<void> {
 	const sqliteDir = join(n8nPrefix, 'node_modules', 'sqlite3');
 	if (!existsSync(sqliteDir)) throw new Error(`sqlite3 is missing from ${n8nPrefix}/node_modules`);
+	await assertBuildTools();
 	const nodeDir = join(nodeBin, '..', '..');
 	const gyp = await nodeGypCommand();
 	// The prebuilt sqlite3 binaries live on GitHub (unreachable here); building against the cached
@@ -146,8 +208,9 @@ export async function ensureN8nRuntime(cacheDir = runtimeCacheDir()): Promise<N8
 	const n8nBin = join(n8nPrefix, 'node_modules', 'n8n', 'bin', 'n8n');
 	const marker = await readMarker(n8nPrefix);
 	if (!marker || marker.node !== NODE_VERSION || !existsSync(n8nBin)) {
+		await assertBuildTools();
 		info(`Fetching n8n ${N8N_VERSION} into ${n8nPrefix} (first run only: ~3 GB from the npm registry, several minutes)`);
-		await npmInstallInto(n8nPrefix, 'n8n', N8N_VERSION, 40 * 60_000);
+		await npmInstallInto(n8nPrefix, 'n8n', N8N_VERSION, 40 * 60_000, installOverrides(N8N_VERSION));
 		await rebuildSqlite(n8nPrefix, nodeBin);
 		const { stdout } = await run(nodeBin, [n8nBin, '--version'], { cwd: n8nPrefix, timeoutMs: 120_000 });
 		if (!stdout.includes(N8N_VERSION)) throw new Error(`n8n --version printed ${stdout.trim()}`);
@@ -165,9 +228,9 @@ export interface UserFolder {
 	owner: Owner;
 }
 
-/** A throwaway n8n home for one test run; call `removeUserFolder` when done. */
+/** A throwaway n8n home for one test run, removed by `removeUserFolder` or when the script exits. */
 export async function createUserFolder(owner: Owner = DEFAULT_OWNER): Promise<UserFolder> {
-	return { path: await mkdtemp(join(tmpdir(), 'n8n-chatwoot-')), owner };
+	return { path: await makeTempDir('n8n-chatwoot-'), owner };
 }
 
 /** A folder that survives between runs (the demo), created if missing. */
@@ -177,7 +240,7 @@ export async function persistentUserFolder(path: string, owner: Owner = DEFAULT_
 }
 
 export async function removeUserFolder(folder: UserFolder): Promise<void> {
-	await rm(folder.path, { recursive: true, force: true, maxRetries: 3 });
+	await removeTempDir(folder.path);
 }
 
 export function n8nDataDir(folder: UserFolder): string {
@@ -291,8 +354,7 @@ export async function installCommunityPackage(folder: UserFolder, tarballPath: s
 		await writeFile(manifestPath, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
 	}
 
-	const staging = await mkdtemp(join(tmpdir(), 'n8n-pkg-'));
-	try {
+	return await withTempDir('n8n-pkg-', async (staging) => {
 		await run('tar', ['-xzf', tarballPath, '-C', staging, '--strip-components=1']);
 		const packageJsonPath = join(staging, 'package.json');
 		const {
@@ -325,20 +387,24 @@ export async function installCommunityPackage(folder: UserFolder, tarballPath: s
 		manifest.dependencies[packageJson.name] = packageJson.version;
 		await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
 		return packageJson;
-	} finally {
-		await rm(staging, { recursive: true, force: true });
-	}
+	});
 }
 
+/**
+ * n8n's import commands read a file. The file can hold a token, so it lives in a private folder in RAM
+ * where there is one (/dev/shm), readable by this user only, and is removed right after the import or,
+ * if the script is stopped during it, by the exit hook.
+ */
 async function withJsonFile<T>(content: unknown, work: (file: string) => Promise<T>): Promise<T> {
-	const dir = await mkdtemp(join(tmpdir(), 'n8n-import-'));
-	const file = join(dir, `${randomBytes(4).toString('hex')}.json`);
-	try {
-		await writeFile(file, JSON.stringify(content, null, 2));
-		return await work(file);
-	} finally {
-		await rm(dir, { recursive: true, force: true });
-	}
+	return await withTempDir(
+		'n8n-import-',
+		async (dir) => {
+			const file = join(dir, 'import.json');
+			await writeFile(file, JSON.stringify(content), { mode: 0o600 });
+			return await work(file);
+		},
+		{ secret: true },
+	);
 }
 
 export interface CredentialImport {
@@ -353,14 +419,14 @@ export async function importCredentials(runtime: N8nRuntime, folder: UserFolder,
 	await withJsonFile(credentials, (file) => n8nCli(runtime, folder, ['import:credentials', `--input=${file}`]));
 }
 
-/** Imports one workflow object (an exported workflow JSON with an `id`) and returns its id. */
-export async function importWorkflow(
+/** Imports workflow objects (exported workflow JSON with an `id`) with one n8n start-up: `import:workflow` takes an array. */
+export async function importWorkflows(
 	runtime: N8nRuntime,
 	folder: UserFolder,
-	workflow: { id: string; [key: string]: unknown },
-): Promise<string> {
-	await withJsonFile(workflow, (file) => n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]));
-	return workflow.id;
+	workflows: Array<{ id: string; [key: string]: unknown }>,
+): Promise<void> {
+	if (workflows.length === 0) return;
+	await withJsonFile(workflows, (file) => n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]));
 }
 
 export interface NodeRun {
@@ -438,8 +504,11 @@ async function waitForHealthy(url: string, service: Service, timeoutMs: number):
 	while (Date.now() < deadline) {
 		if (exited) throw new Error(`n8n exited during start-up:\n${service.output().slice(-4000)}`);
 		try {
-			const response = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2_000) });
-			if (response.ok) return;
+			// n8n 1.x answers its readiness probe while migrations still run and before the REST API is
+			// mounted; the editor's own first call, /rest/settings, answering JSON means it is really up.
+			const ready = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2_000) });
+			const settings = ready.ok ? await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5_000) }) : undefined;
+			if (settings?.ok && settings.headers.get('content-type')?.includes('application/json')) return;
 		} catch {
 			// not listening yet
 		}
@@ -470,6 +539,7 @@ export async function startEditor(
 	});
 	try {
 		await waitForHealthy(url, service, options.timeoutMs ?? 120_000);
+		await ensureOwner(url, folder.owner);
 	} catch (error) {
 		await service.stop();
 		throw error;

@@ -7,11 +7,13 @@ import { join } from 'node:path';
 
 import {
 	importCredentials,
-	importWorkflow,
+	importWorkflows,
 	installCommunityPackage,
+	type CredentialImport,
 	type N8nRuntime,
 	type UserFolder,
 } from './n8n-runtime';
+import type { StoredIds } from './n8n-db';
 import { examplesDir, PACKAGE_NAME } from './paths';
 import { SEED } from '../../test/simulator/seed';
 
@@ -75,30 +77,62 @@ function retarget(workflow: ExampleWorkflow, target: ChatwootTarget): ExampleWor
 
 export interface PreparedFolder {
 	packageVersion: string;
+	/** Every example workflow as this run would import it (whether or not it was imported). */
 	workflows: ExampleWorkflow[];
+	/** Ids of what was imported this time; what the folder already held was left as it was. */
+	imported: { credentials: string[]; workflows: string[] };
 }
 
+export interface PrepareOptions {
+	/** More credentials and workflows to import with the same two n8n start-ups (the benchmark's own). */
+	extraCredentials?: CredentialImport[];
+	extraWorkflows?: Array<{ id: string; [key: string]: unknown }>;
+	/** What the folder already holds: kept as the user left it, not imported again (the demo). */
+	existing?: StoredIds;
+	/** Changes an example before it is imported (the demo makes e-mails unique against a real Chatwoot). */
+	adapt?: (workflow: ExampleWorkflow) => ExampleWorkflow;
+}
+
+/**
+ * Installs the package, then imports the credential and the example workflows (plus any extra ones) with
+ * one `import:credentials` and one `import:workflow`: each n8n CLI command is a full n8n start-up.
+ */
 export async function prepareUserFolder(
 	runtime: N8nRuntime,
 	folder: UserFolder,
 	tarball: string,
 	target: ChatwootTarget,
+	options: PrepareOptions = {},
 ): Promise<PreparedFolder> {
 	const installed = await installCommunityPackage(folder, tarball);
-	await importCredentials(runtime, folder, [
-		{
-			...EXAMPLE_CREDENTIAL,
-			type: CREDENTIAL_TYPE,
-			data: { baseUrl: target.baseUrl, accessToken: target.accessToken, ignoreSslIssues: false },
-		},
-	]);
+	const absent = <T extends { id: string }>(list: T[], kind: keyof StoredIds) =>
+		list.filter((entry) => !options.existing?.[kind].has(entry.id));
+
+	const credentials = absent(
+		[
+			{
+				...EXAMPLE_CREDENTIAL,
+				type: CREDENTIAL_TYPE,
+				data: { baseUrl: target.baseUrl, accessToken: target.accessToken, ignoreSslIssues: false },
+			},
+			...(options.extraCredentials ?? []),
+		],
+		'credentials',
+	);
+	if (credentials.length > 0) await importCredentials(runtime, folder, credentials);
+
 	const workflows: ExampleWorkflow[] = [];
 	for (const example of await loadExampleWorkflows()) {
 		const workflow = retarget(example, target);
-		await importWorkflow(runtime, folder, workflow);
-		workflows.push({ ...workflow, file: example.file });
+		workflows.push({ ...(options.adapt ? options.adapt(workflow) : workflow), file: example.file });
 	}
-	return { packageVersion: installed.version, workflows };
+	const toImport = absent([...workflows.map(({ file: _file, ...workflow }) => workflow), ...(options.extraWorkflows ?? [])], 'workflows');
+	await importWorkflows(runtime, folder, toImport);
+	return {
+		packageVersion: installed.version,
+		workflows,
+		imported: { credentials: credentials.map((entry) => entry.id), workflows: toImport.map((entry) => entry.id) },
+	};
 }
 
 /** The simulator as the Chatwoot the examples talk to: its admin token, main account and API inbox. */

@@ -130,7 +130,7 @@ describe('Create or Update against the simulator', () => {
 	});
 
 	test('20 items in flight, 5 people each four times: 5 contacts, each with the last of its items', async () => {
-		simulator().setFaults({ latencyMs: 10 });
+		simulator().setFaults({ latencyMs: 60 });
 		const items = Array.from({ length: 20 }, (_, index) => {
 			const person = index % 5;
 			const email = index % 2 ? `p${person}@acme.inc` : `P${person}@ACME.inc`;
@@ -147,9 +147,20 @@ describe('Create or Update against the simulator', () => {
 			[0, 1, 2, 3, 4].map((person) => [`p${person}@acme.inc`, `p${person} round 3`]),
 		);
 		for (const contact of contacts) expect(contact.custom_attributes).toEqual({ round0: true, round1: true, round2: true, round3: true });
-		// Different people went at the same time; one person's items never did.
+		// Different people went at the same time; one person's items never did: each of a person's
+		// creates reached the server only after the previous item's requests were answered (60 ms each).
 		expect(simulator().counters().maxInFlight).toBeGreaterThan(1);
 		expect(simulator().counters().byStatus['422']).toBe(15);
+		const createsOf = new Map<string, number[]>();
+		for (const request of simulator().requests()) {
+			if (request.method !== 'POST' || !request.path.endsWith('/contacts')) continue;
+			const email = String((request.params as IDataObject).email).toLowerCase();
+			createsOf.set(email, [...(createsOf.get(email) ?? []), request.receivedAt]);
+		}
+		for (const times of createsOf.values()) {
+			expect(times).toHaveLength(4);
+			for (let index = 1; index < times.length; index++) expect(times[index] - times[index - 1]).toBeGreaterThanOrEqual(60);
+		}
 	});
 
 	test('a lost update answer is repeated and the contact is updated once', async () => {

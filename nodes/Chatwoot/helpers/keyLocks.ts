@@ -26,6 +26,16 @@ export class KeyLocks {
 		});
 	}
 
+	/** Runs `task` holding the names, and releases them however it ends. */
+	async hold<T>(names: string[], task: () => Promise<T>): Promise<T> {
+		const release = await this.acquire(names);
+		try {
+			return await task();
+		} finally {
+			release();
+		}
+	}
+
 	/** How many names are held or waited for (0 once every task has released its names). */
 	get size(): number {
 		return this.queues.size;

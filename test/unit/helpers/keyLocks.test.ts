@@ -46,4 +46,11 @@ describe('KeyLocks', () => {
 		again();
 		expect(locks.size).toBe(0);
 	});
+
+	test('hold releases the names when the task fails', async () => {
+		const locks = new KeyLocks();
+		await expect(locks.hold(['a'], async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+		expect(locks.size).toBe(0);
+		expect(await locks.hold(['a'], async () => 'next')).toBe('next');
+	});
 });

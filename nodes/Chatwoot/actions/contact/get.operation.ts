@@ -2,6 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { isPlainObject } from '../../helpers/isPlainObject';
 import { chatwootApiError } from '../../transport';
+import type { ChatwootClient } from '../../transport';
 import { accountIdProperty } from '../common.descriptions';
 import { inputError, readId, readText } from '../itemInput';
 import type { OperationExecute } from '../types';
@@ -84,7 +85,7 @@ function notFound(context: IExecuteFunctions, itemIndex: number, what: string) {
 }
 
 /** GET /contacts/:id (contacts_controller.rb#show): the contact, or undefined when Chatwoot answers 404. */
-async function getById(context: IExecuteFunctions, client: Parameters<OperationExecute>[0], itemIndex: number, accountId: number) {
+async function getById(context: IExecuteFunctions, client: ChatwootClient, itemIndex: number, accountId: number) {
 	const contactId = readId(context, itemIndex, 'contactId');
 	const { response } = await client
 		.send({ method: 'GET', path: contactPath(accountId, contactId) }, { retryLostResponses: true })
@@ -99,7 +100,7 @@ async function getById(context: IExecuteFunctions, client: Parameters<OperationE
 }
 
 /** Through the filter endpoint, compared as Chatwoot's uniqueness check compares the key. */
-async function getByKey(context: IExecuteFunctions, client: Parameters<OperationExecute>[0], itemIndex: number, accountId: number, key: UniqueKey) {
+async function getByKey(context: IExecuteFunctions, client: ChatwootClient, itemIndex: number, accountId: number, key: UniqueKey) {
 	const value = readText(context.getNodeParameter(VALUE_PARAMETERS[key], itemIndex, ''));
 	if (!value) throw inputError(context, itemIndex, `${KEY_LABELS[key]} is empty`, `Give the ${KEY_LABELS[key]} of the contact to get.`);
 	assertFindable(context, itemIndex, key, value);

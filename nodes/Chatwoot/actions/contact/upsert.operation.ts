@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { KeyLocks } from '../../helpers/keyLocks';
 import { chatwootApiError } from '../../transport';
+import type { ChatwootClient } from '../../transport';
 import { accountIdProperty, inboxIdProperty } from '../common.descriptions';
 import { inputError, readId } from '../itemInput';
 import type { OperationExecute } from '../types';
@@ -23,6 +24,7 @@ import {
 } from './lookup';
 import type { KeyHolders, KeyValues, UniqueKey } from './lookup';
 import { mayHaveBeenCreated, sendCreate, unreachable } from './recovery';
+import type { CreateOutcome } from './recovery';
 import { contactRequest, readContactAvatar } from './request';
 import { ensureInboxLink, findInboxLink, sendUpdate } from './update';
 
@@ -88,11 +90,43 @@ const lockNames = (accountId: number, values: KeyValues) =>
 const updateFieldsOf = (fields: ContactFields): IDataObject =>
 	Object.fromEntries(Object.entries(fields).filter(([name]) => name !== 'inbox_id' && name !== 'source_id'));
 
+/** The one contact the item's keys lead to after Chatwoot refused the create, and the Match On key that found it. */
+async function findExisting(
+	context: IExecuteFunctions,
+	client: ChatwootClient,
+	itemIndex: number,
+	accountId: number,
+	outcome: Exclude<CreateOutcome, { status: 'created' }>,
+	values: KeyValues,
+	matchValues: KeyValues,
+): Promise<{ contact: IDataObject; matchedBy: UniqueKey }> {
+	const holders = await findContactsByKeys(client, accountId, values).catch((error: Error) => {
+		// After a lost answer a failed lookup ends below in "may have been created".
+		if (outcome.status === 'lost') return {} as KeyHolders;
+		if (error instanceof LookupFailedError) throw chatwootApiError(context.getNode(), error.response, itemIndex);
+		throw unreachable(context, itemIndex, error);
+	});
+	const existing = distinctHolders(holders);
+	if (existing.size > 1) throw conflictingKeysError(context, itemIndex, values, holders);
+	const [holder] = existing.values();
+	const matchedBy = holder?.keys.find((key) => matchValues[key] !== undefined);
+	if (holder && matchedBy) return { contact: holder.contact, matchedBy };
+	if (outcome.status === 'lost') throw mayHaveBeenCreated(context, itemIndex, outcome.cause, keysOf(values));
+	throw keysTakenError(context, outcome.response, itemIndex, values, holders, notMatchedAdvice(holder?.keys));
+}
+
+/** Why the contact may have been created by this item although the create was refused or lost. */
+function lostCreateCause(outcome: Exclude<CreateOutcome, { status: 'created' }>): string | undefined {
+	if (outcome.status === 'lost') return outcome.cause;
+	return outcome.afterLostResponse ? 'the repeat was refused as taken' : undefined;
+}
+
 /**
  * Create or Update (`upsert`). A new contact costs one request: the create is sent first and
  * Chatwoot's uniqueness check finds an existing one ("has already been taken"), which is then
  * looked up with one filter request and patched. Items of one run that share a key value run one
- * after the other, so the second updates what the first created.
+ * after the other, so the second updates what the first created; updates of one contact never
+ * overlap, so Chatwoot's read-merge-write of the attributes cannot lose one of them.
  */
 export const execute: OperationExecute = function (client) {
 	const avatars = new AvatarFileReader(this);
@@ -101,53 +135,36 @@ export const execute: OperationExecute = function (client) {
 		const accountId = readId(this, itemIndex, 'accountId');
 		const fields = readContactFields(this, itemIndex);
 		const matchValues = readMatchValues(this, itemIndex, fields);
-		const allValues = keyValuesOf(fields);
-		const unlockKeys = await locks.acquire(lockNames(accountId, allValues));
-		try {
+		const values = keyValuesOf(fields);
+		return await locks.hold(lockNames(accountId, values), async () => {
 			const { avatar, release } = await readContactAvatar(this, itemIndex, avatars, fields);
 			try {
 				const create = contactRequest(this, itemIndex, { method: 'POST', path: contactsPath(accountId) }, fields, avatar);
 				const outcome = await sendCreate(this, client, itemIndex, fields, create);
 				if (outcome.status === 'created') return createdOutput(outcome.body, fields.inbox_id);
 
-				const holders = await findContactsByKeys(client, accountId, allValues).catch((error: Error) => {
-					if (outcome.status === 'lost') return {} as KeyHolders;
-					if (error instanceof LookupFailedError) throw chatwootApiError(this.getNode(), error.response, itemIndex);
-					throw unreachable(this, itemIndex, error);
-				});
-				const existing = distinctHolders(holders);
-				if (existing.size > 1) throw conflictingKeysError(this, itemIndex, allValues, holders);
-				const [holder] = existing.values();
-				const matchedBy = holder?.keys.find((key) => matchValues[key] !== undefined);
-				if (!holder || !matchedBy) {
-					if (outcome.status === 'lost') throw mayHaveBeenCreated(this, itemIndex, outcome.cause, keysOf(allValues));
-					throw keysTakenError(this, outcome.response, itemIndex, allValues, holders, notMatchedAdvice(holder?.keys));
-				}
-
-				const contactId = holder.contact.id as number;
-				const unlockContact = await locks.acquire([`${accountId}:contact:${contactId}`]);
-				try {
-					const update = contactRequest(this, itemIndex, { method: 'PATCH', path: contactPath(accountId, contactId) }, updateFieldsOf(fields), avatar);
-					const contact = await sendUpdate(this, client, itemIndex, holder.contact, update);
-					const { link, added } = await ensureInboxLink(this, client, itemIndex, accountId, contact, fields.inbox_id, fields.source_id as string | undefined);
+				const found = await findExisting(this, client, itemIndex, accountId, outcome, values, matchValues);
+				const contactId = found.contact.id as number;
+				return await locks.hold([`${accountId}:contact:${contactId}`], async () => {
+					const target = { method: 'PATCH' as const, path: contactPath(accountId, contactId) };
+					const update = contactRequest(this, itemIndex, target, updateFieldsOf(fields), avatar);
+					const contact = await sendUpdate(this, client, itemIndex, found.contact, update);
+					const sourceId = fields.source_id as string | undefined;
+					const { link, added } = await ensureInboxLink(this, client, itemIndex, accountId, contact, fields.inbox_id, sourceId);
 					if (added && Array.isArray(contact.contact_inboxes)) contact.contact_inboxes = [...contact.contact_inboxes, link];
-					const result: IDataObject = { action: 'updated', matchedBy, contact, contactInbox: link };
-					const lostCause = outcome.status === 'lost' ? outcome.cause : outcome.afterLostResponse ? 'the repeat was refused as taken' : undefined;
-					if (lostCause) {
+					const result: IDataObject = { action: 'updated', matchedBy: found.matchedBy, contact, contactInbox: link };
+					const cause = lostCreateCause(outcome);
+					if (cause) {
 						result.recovered = {
-							note: `An earlier attempt to create the contact lost its answer (${lostCause}); the contact may have been created by that attempt, and was then updated.`,
+							note: `An earlier attempt to create the contact lost its answer (${cause}); the contact may have been created by that attempt, and was then updated.`,
 						};
 					}
 					return result;
-				} finally {
-					unlockContact();
-				}
+				});
 			} finally {
 				release();
 			}
-		} finally {
-			unlockKeys();
-		}
+		});
 	};
 };
 

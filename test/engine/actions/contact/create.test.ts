@@ -390,6 +390,15 @@ describe('Contact → Create: retries', () => {
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 
+	test('a 502 on the last allowed attempt of a contact with an email is a lost answer, not a plain failure', async () => {
+		chatwoot([502, '<html><title>502 Bad Gateway</title></html>', { 'Content-Type': 'text/html' }]);
+		nock(BASE).post('/api/v1/accounts/1/contacts/filter').reply(200, { meta: { count: 0 }, payload: [] });
+		const result = await create({ email: 'jane@example.com', options: { maxRetries: 0 } });
+		expect(result.error?.message).toMatch(/the contact may have been created \[item 0\]/);
+		expect(result.error?.description).toMatch(/^Cause: Chatwoot answered 502 with an HTML page "502 Bad Gateway"\. No contact with this email was found afterwards/);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
 	test('a 502 from a gateway is a lost answer too', async () => {
 		chatwoot([502, '<html><title>502 Bad Gateway</title></html>', { 'Content-Type': 'text/html' }]);
 		const result = await create({ name: 'No Key', ...FAST_RETRIES });

@@ -118,13 +118,3 @@ export async function findContactsByKeys(client: ChatwootClient, accountId: numb
 	}
 	return holders;
 }
-
-/** The contact holding one unique key value, if any. */
-export async function findContactByUniqueKey(
-	client: ChatwootClient,
-	accountId: number,
-	key: UniqueKey,
-	value: string,
-): Promise<IDataObject | undefined> {
-	return (await findContactsByKeys(client, accountId, { [key]: value }))[key];
-}

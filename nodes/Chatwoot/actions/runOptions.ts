@@ -44,7 +44,7 @@ export const runOptionsDescription: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 5,
 			description:
-				'How often to retry a request that Chatwoot rate-limited (429) or could not take (503, connection refused). A request whose answer was lost is retried only for contacts with an email, phone number or identifier.',
+				'How often to retry a request that Chatwoot rate-limited (429) or could not take (503, connection refused). A request whose answer was lost is retried only where a repeat cannot make a duplicate: lookups, updates, and creates of contacts with an email, phone number or identifier.',
 		},
 		{
 			displayName: 'Max Retry Delay (Ms)',

@@ -170,7 +170,7 @@ export const execute: OperationExecute = function (client) {
 
 function notMatchedAdvice(heldKeys: UniqueKey[] | undefined): string {
 	if (!heldKeys?.length) {
-		return 'Chatwoot says the value is taken, but its contact filter finds no contact with it (the filter sees only contacts with an email, phone number or identifier). Search for the value in Chatwoot.';
+		return "Chatwoot says the value is taken, but its contact filter finds no contact with it: the filter sees only 'resolved' contacts (with an email, phone number or identifier; on accounts with Chatwoot's new CRM, only leads). Search for the value in Chatwoot.";
 	}
 	const labels = heldKeys.map((key) => KEY_LABELS[key]).join(' and ');
 	return `${labels} is not among Match On, so that contact is not updated: add ${labels} to Match On to update it, or change the value.`;

@@ -13,10 +13,9 @@ import { createInSimulator, useSimulator } from '../harness/simulator';
 const simulator = useSimulator();
 const FAST_RETRIES = { initialRetryDelay: 1, maxRetryDelay: 5 };
 
-function run(operation: string, parameters: INodeParameters, items?: INodeExecutionData[], baseUrl = simulator().url, continueOnFail = false) {
+function run(operation: string, parameters: INodeParameters, items?: INodeExecutionData[], baseUrl = simulator().url, accessToken = SEED.tokens.admin) {
 	return runChatwootNode({
-		credentials: { baseUrl, accessToken: SEED.tokens.admin },
-		continueOnFail,
+		credentials: { baseUrl, accessToken },
 		items,
 		parameters: createInSimulator({ operation, ...parameters, options: { ...FAST_RETRIES, ...((parameters.options as IDataObject) ?? {}) } }),
 	});
@@ -117,6 +116,15 @@ describe('Create or Update against the simulator', () => {
 			{ inbox_id: SEED.inboxes.whatsapp, source_id: '14155550199' },
 		]);
 		expect(simulator().requests().filter((request) => request.path.endsWith('/contact_inboxes'))).toHaveLength(1);
+	});
+
+	test("an inbox the agent may not use: the error says the contact was updated but not added", async () => {
+		const id = await existing({ phoneNumber: '+14155550177', name: 'Before' });
+		const result = await run('upsert', { phoneNumber: '+14155550177', name: 'After', inboxId: SEED.inboxes.whatsapp }, undefined, simulator().url, SEED.tokens.agent);
+		expect(result.error?.message).toBe('You are not authorized to do this action [item 0]');
+		expect(result.error?.description).toMatch(new RegExp(`^Contact #${id} "After" was updated, but not added to inbox ${SEED.inboxes.whatsapp}\\.`));
+		expect(stored(id).name).toBe('After');
+		expect(stored(id).contact_inboxes.map((link) => link.inbox_id)).toEqual([SEED.inboxes.api]);
 	});
 
 	test('keys of two different contacts: the item fails naming both, and nothing is stored differently', async () => {

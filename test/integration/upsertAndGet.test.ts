@@ -13,7 +13,7 @@ import { createInSimulator, useSimulator } from '../harness/simulator';
 const simulator = useSimulator();
 const FAST_RETRIES = { initialRetryDelay: 1, maxRetryDelay: 5 };
 
-function run(operation: string, parameters: INodeParameters, items?: INodeExecutionData[], baseUrl = simulator().url, accessToken = SEED.tokens.admin) {
+function run(operation: string, parameters: INodeParameters, items?: INodeExecutionData[], baseUrl = simulator().url, accessToken: string = SEED.tokens.admin) {
 	return runChatwootNode({
 		credentials: { baseUrl, accessToken },
 		items,

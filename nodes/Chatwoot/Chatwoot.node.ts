@@ -13,7 +13,7 @@ export class Chatwoot implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create contacts in Chatwoot',
+		description: 'Create, update and get contacts in Chatwoot',
 		defaults: { name: 'Chatwoot' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,4 @@
-import { normaliseBaseUrl } from '../../nodes/Chatwoot/helpers/baseUrl';
+import { normalizeBaseUrl } from '../../nodes/Chatwoot/helpers/baseUrl';
 import type { ChatwootTarget } from './setup';
 
 interface Profile {
@@ -46,7 +46,7 @@ export function wantsRealChatwoot(env: NodeJS.ProcessEnv = process.env): boolean
  * address (`https://chat.example.com/app/accounts/1/dashboard`) or API URL works as well as the root.
  */
 export function realChatwootBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-	return normaliseBaseUrl(env.CHATWOOT_BASE_URL);
+	return normalizeBaseUrl(env.CHATWOOT_BASE_URL);
 }
 
 /**

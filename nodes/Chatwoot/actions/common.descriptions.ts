@@ -8,7 +8,7 @@ export const accountIdProperty: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'The Chatwoot account to create the contact in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The Chatwoot account the contact is in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const inboxIdProperty: INodeProperties = {

@@ -20,9 +20,13 @@ const ID_PARAMETERS = {
 		label: 'Inbox',
 		hint: 'Choose an inbox from the list, or give its ID (Settings → Inboxes in Chatwoot shows it in the address).',
 	},
+	contactId: {
+		label: 'Contact ID',
+		hint: "Give the contact's number: Chatwoot shows it in the contact's address (…/contacts/42) and as \"id\" in its data.",
+	},
 };
 
-/** An account or inbox ID, which goes into the request path: a positive whole number or an item error. */
+/** An account, inbox or contact ID, which goes into the request path: a positive whole number or an item error. */
 export function readId(context: IExecuteFunctions, itemIndex: number, parameter: keyof typeof ID_PARAMETERS): number {
 	const id = parsePositiveId(context.getNodeParameter(parameter, itemIndex));
 	if (id === undefined) {

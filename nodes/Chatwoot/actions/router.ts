@@ -8,6 +8,8 @@ import type { OperationExecute } from './types';
 
 const operations: Record<string, OperationExecute> = {
 	'contact:create': contact.create.execute,
+	'contact:get': contact.get.execute,
+	'contact:upsert': contact.upsert.execute,
 };
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {

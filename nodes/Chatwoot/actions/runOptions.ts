@@ -79,7 +79,7 @@ export const runOptionsDescription: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 5,
 			description:
-				'How often to send a request again when its response was lost (connection reset, timeout, 502, 504). Only for contacts with an email, phone number or identifier, which Chatwoot refuses to create twice; the contact is then looked up.',
+				'How often to send a request again when its response was lost (connection reset, timeout, 502, 504). Only where a repeat cannot make a duplicate: lookups, updates, and creates of contacts with an email, phone number or identifier (Chatwoot refuses those twice; the contact is then looked up).',
 		},
 		{
 			displayName: 'Timeout',

@@ -20,7 +20,7 @@ export const avatarProperties: INodeProperties[] = [
 			{
 				name: 'From URL',
 				value: 'url',
-				description: 'Chatwoot downloads the image from this address after the contact is created',
+				description: 'Chatwoot downloads the image from this address after the contact is saved',
 			},
 		],
 	},

@@ -5,8 +5,9 @@ import { readId } from '../itemInput';
 import type { OperationExecute } from '../types';
 import { AvatarFileReader, avatarProperties } from './avatar';
 import { contactAdditionalFieldsProperty, contactIdentityProperties, readContactFields } from './fields';
-import { contactsPath } from './lookup';
-import { sendCreateOnce } from './recovery';
+import { keysTakenError } from './holders';
+import { contactsPath, keysOf, keyValuesOf } from './lookup';
+import { findHoldersOrNone, recoverExisting, sendCreate } from './recovery';
 import { buildContactRequest } from './request';
 
 const properties: INodeProperties[] = [
@@ -27,10 +28,22 @@ export const execute: OperationExecute = function (client) {
 		const fields = readContactFields(this, itemIndex);
 		const target = { method: 'POST' as const, path: contactsPath(accountId) };
 		const { request, release } = await buildContactRequest(this, itemIndex, avatars, target, fields);
+		let outcome;
 		try {
-			return await sendCreateOnce(this, client, itemIndex, accountId, fields, request);
+			outcome = await sendCreate(this, client, itemIndex, fields, request);
 		} finally {
 			release();
 		}
+		if (outcome.status === 'created') return outcome.body;
+		if (outcome.status === 'lost') {
+			return await recoverExisting(this, client, itemIndex, accountId, fields, keysOf(keyValuesOf(fields)), outcome.cause);
+		}
+		if (outcome.afterLostResponse) {
+			return await recoverExisting(this, client, itemIndex, accountId, fields, outcome.keys, 'the repeat was refused as taken');
+		}
+		// One lookup, only on this error, so that the message can name who holds the key.
+		const values = keyValuesOf(fields, outcome.keys);
+		const holders = await findHoldersOrNone(client, accountId, values);
+		throw keysTakenError(this, outcome.response, itemIndex, values, holders, 'Use Contact → Create or Update to update that contact instead.');
 	};
 };

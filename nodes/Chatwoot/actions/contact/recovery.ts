@@ -1,12 +1,20 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { ResponseLostError, chatwootApiError, offendingAttributes, summarizeResponse } from '../../transport';
-import type { ChatwootClient, ChatwootRequest } from '../../transport';
+import { ResponseLostError, chatwootApiError, classifyResponse, summarizeResponse } from '../../transport';
+import type { ChatwootClient, ChatwootRequest, ChatwootResponse } from '../../transport';
 import type { ContactFields } from './fields';
-import { findContactByUniqueKey, UNIQUE_KEYS } from './lookup';
-import type { UniqueKey } from './lookup';
+import { findContactsByKeys, keysOf, keyValuesOf, takenKeys } from './lookup';
+import type { KeyHolders, KeyValues, UniqueKey } from './lookup';
 
-function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause: string, keys: UniqueKey[], lookupFailure?: string) {
+/** How a create ended, as far as Chatwoot's answers tell. */
+export type CreateOutcome =
+	| { status: 'created'; body: IDataObject }
+	/** Chatwoot refused the contact because one of its unique keys is held: by another contact, or by this one when an earlier attempt's answer was lost. */
+	| { status: 'taken'; response: ChatwootResponse; keys: UniqueKey[]; afterLostResponse: boolean }
+	/** The answer was lost and could not be, or was no longer, repeated: the contact may exist. */
+	| { status: 'lost'; cause: string };
+
+export function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause: string, keys: UniqueKey[], lookupFailure?: string) {
 	const why = lookupFailure
 		? `Looking the contact up by its ${keys.join(' / ')} failed as well (${lookupFailure}).`
 		: keys.length
@@ -21,14 +29,61 @@ function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number, cause
 	);
 }
 
+/** A request that never reached Chatwoot within the time budget; a configuration failure (already a NodeOperationError with what to fix) passes through. */
+export const unreachable = (context: IExecuteFunctions, itemIndex: number, error: Error) =>
+	error instanceof NodeOperationError
+		? error
+		: new NodeOperationError(context.getNode(), `Could not reach Chatwoot [item ${itemIndex}]`, {
+				itemIndex,
+				description: `Cause: ${error.message}. Check the Base URL of the credential and that the Chatwoot server is running and reachable from n8n.`,
+			});
+
 const failureText = (error: unknown) =>
 	error instanceof NodeOperationError && error.description ? `${error.message}: ${error.description}` : (error as Error).message;
 
+/** A lookup that fails counts as finding nothing: the caller's error then says the contact may exist. */
+export async function findHoldersOrNone(client: ChatwootClient, accountId: number, values: KeyValues): Promise<KeyHolders> {
+	return await findContactsByKeys(client, accountId, values).catch(() => ({}));
+}
+
 /**
- * After a lost response the contact may exist. It is looked up by its unique keys and returned,
+ * Sends a contact create so that it takes effect at most once and says how it ended. Repeating a
+ * create whose answer was lost can only duplicate a contact that has no unique key: with one,
+ * Chatwoot refuses the repeat as "has already been taken", so such creates are repeated.
+ */
+export async function sendCreate(
+	context: IExecuteFunctions,
+	client: ChatwootClient,
+	itemIndex: number,
+	fields: ContactFields,
+	request: ChatwootRequest,
+): Promise<CreateOutcome> {
+	const uniqueKeys = keysOf(keyValuesOf(fields));
+	const outcome = await client.send(request, { retryLostResponses: uniqueKeys.length > 0 }).catch((error: Error) => error);
+	if (outcome instanceof ResponseLostError) {
+		return { status: 'lost', cause: outcome.response ? summarizeResponse(outcome.response) : outcome.code };
+	}
+	if (outcome instanceof Error) throw unreachable(context, itemIndex, outcome);
+
+	const { response, followedLostResponse } = outcome;
+	if (response.statusCode === 200 && typeof response.body === 'object' && response.body !== null) {
+		return { status: 'created', body: response.body as IDataObject };
+	}
+	const taken = response.statusCode === 422 ? takenKeys(response.body).filter((key) => uniqueKeys.includes(key)) : [];
+	if (taken.length) return { status: 'taken', response, keys: taken, afterLostResponse: followedLostResponse };
+	// An earlier attempt may have created the contact, whatever the last attempt was told (a 503
+	// once the time budget ran out, a 502 when no retry was left): it is not a plain failure.
+	if (followedLostResponse || classifyResponse(response.statusCode) === 'lost') {
+		return { status: 'lost', cause: summarizeResponse(response) };
+	}
+	throw chatwootApiError(context.getNode(), response, itemIndex);
+}
+
+/**
+ * After a lost answer the contact may exist. It is looked up by its unique keys and returned,
  * marked; without a key, or when nothing is found, the item fails saying it may have been created.
  */
-async function recoverExisting(
+export async function recoverExisting(
 	context: IExecuteFunctions,
 	client: ChatwootClient,
 	itemIndex: number,
@@ -37,13 +92,14 @@ async function recoverExisting(
 	keys: UniqueKey[],
 	cause: string,
 ): Promise<IDataObject> {
+	let holders: KeyHolders;
+	try {
+		holders = await findContactsByKeys(client, accountId, keyValuesOf(fields, keys));
+	} catch (error) {
+		throw mayHaveBeenCreated(context, itemIndex, cause, keys, failureText(error));
+	}
 	for (const key of keys) {
-		let contact: IDataObject | undefined;
-		try {
-			contact = await findContactByUniqueKey(client, accountId, key, fields[key] as string);
-		} catch (error) {
-			throw mayHaveBeenCreated(context, itemIndex, cause, keys, failureText(error));
-		}
+		const contact = holders[key];
 		if (contact) {
 			return {
 				payload: { contact },
@@ -55,49 +111,4 @@ async function recoverExisting(
 		}
 	}
 	throw mayHaveBeenCreated(context, itemIndex, cause, keys);
-}
-
-/**
- * Sends a contact create so that it takes effect at most once and every ending is true: Chatwoot's
- * response on success, the existing contact when an earlier attempt's response was lost but the
- * contact was made, or an error that says whether the contact may exist.
- */
-export async function sendCreateOnce(
-	context: IExecuteFunctions,
-	client: ChatwootClient,
-	itemIndex: number,
-	accountId: number,
-	fields: ContactFields,
-	request: ChatwootRequest,
-): Promise<IDataObject> {
-	const uniqueKeys = UNIQUE_KEYS.filter((key) => typeof fields[key] === 'string');
-	// Repeating a create whose response was lost can only duplicate a contact that has no unique key:
-	// with one, Chatwoot refuses the repeat as "has already been taken" and the contact is looked up.
-	const outcome = await client.send(request, { retryLostResponses: uniqueKeys.length > 0 }).catch((error: Error) => error);
-	if (outcome instanceof ResponseLostError) {
-		const cause = outcome.response ? summarizeResponse(outcome.response) : outcome.code;
-		return await recoverExisting(context, client, itemIndex, accountId, fields, uniqueKeys, cause);
-	}
-	if (outcome instanceof NodeOperationError) throw outcome;
-	if (outcome instanceof Error) {
-		throw new NodeOperationError(context.getNode(), `Could not reach Chatwoot [item ${itemIndex}]`, {
-			itemIndex,
-			description: `Cause: ${outcome.message}. Check the Base URL of the credential and that the Chatwoot server is running and reachable from n8n.`,
-		});
-	}
-
-	const { response, followedLostResponse } = outcome;
-	if (response.statusCode === 200 && typeof response.body === 'object' && response.body !== null) {
-		return response.body as IDataObject;
-	}
-	// An earlier attempt may have created the contact, whatever the last attempt was told: the
-	// contact is looked up rather than reported as a plain failure.
-	if (followedLostResponse) {
-		const taken = uniqueKeys.filter((key) => offendingAttributes(response.body).includes(key));
-		if (response.statusCode === 422 && taken.length) {
-			return await recoverExisting(context, client, itemIndex, accountId, fields, taken, 'the repeat was refused as taken');
-		}
-		return await recoverExisting(context, client, itemIndex, accountId, fields, uniqueKeys, summarizeResponse(response));
-	}
-	throw chatwootApiError(context.getNode(), response, itemIndex);
 }

@@ -436,6 +436,15 @@ describe('Contact → Create: retries', () => {
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 
+	test('a 502 on the last allowed attempt of a contact with an email is a lost answer, not a plain failure', async () => {
+		chatwoot([502, '<html><title>502 Bad Gateway</title></html>', { 'Content-Type': 'text/html' }]);
+		nock(BASE).post('/api/v1/accounts/1/contacts/filter').reply(200, { meta: { count: 0 }, payload: [] });
+		const result = await create({ email: 'jane@example.com', options: { maxRetries: 0 } });
+		expect(result.error?.message).toMatch(/the contact may have been created \[item 0\]/);
+		expect(result.error?.description).toMatch(/^Cause: Chatwoot answered 502 with an HTML page "502 Bad Gateway"\. No contact with this email was found afterwards/);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
 	test('a 502 from a gateway is a lost answer too', async () => {
 		chatwoot([502, '<html><title>502 Bad Gateway</title></html>', { 'Content-Type': 'text/html' }]);
 		const result = await create({ name: 'No Key', ...FAST_RETRIES });
@@ -460,11 +469,47 @@ describe('Contact → Create: retries', () => {
 		});
 	});
 
-	test('a plain "already taken" without a lost answer before it is an error, not a lookup', async () => {
+	test('a plain "already taken" without a lost answer before it is an error naming the holder, after one lookup', async () => {
 		chatwoot([422, { message: 'Identifier has already been taken', attributes: ['identifier'] }]);
+		let filterBody: unknown;
+		nock(BASE)
+			.post('/api/v1/accounts/1/contacts/filter', (body) => {
+				filterBody = body;
+				return true;
+			})
+			.reply(200, { meta: { count: 2 }, payload: [{ id: 6, name: 'Other', identifier: 'CRM-1' }, { id: 5, name: 'Jane Doe', identifier: 'crm-1' }] });
 		const result = await create({ additionalFields: { identifier: 'crm-1' }, ...FAST_RETRIES });
+		expect(filterBody).toEqual({ payload: [{ attribute_key: 'identifier', filter_operator: 'equal_to', values: ['crm-1'], query_operator: null }] });
 		expect(result.error?.message).toBe('Identifier has already been taken [item 0]');
+		expect(result.error?.httpCode).toBe('422');
+		expect(result.error?.description).toMatch(
+			/Identifiers are unique per account.*\. Identifier "crm-1" belongs to contact #5 "Jane Doe"\. Use Contact → Create or Update to update that contact instead\.$/,
+		);
+		expect(captured).toHaveLength(1);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	test('several keys taken: one lookup names every holder; a failed lookup leaves Chatwoot\'s error as it was', async () => {
+		chatwoot([422, { message: 'Email has already been taken, Phone number has already been taken', attributes: ['email', 'phone_number'] }]);
+		nock(BASE)
+			.post('/api/v1/accounts/1/contacts/filter', (body) => body.payload.length === 2 && body.payload[0].query_operator === 'OR')
+			.reply(200, { meta: { count: 2 }, payload: [{ id: 40, name: 'Bob', phone_number: '+14155550123' }, { id: 12, name: '', email: 'jane@x.com' }] });
+		const both = await create({ email: 'Jane@x.com', phoneNumber: '+14155550123' });
+		expect(both.error?.description).toMatch(/Email "Jane@x.com" belongs to contact #12; Phone Number "\+14155550123" to contact #40 "Bob"\./);
+
+		chatwoot([422, { message: 'Email has already been taken', attributes: ['email'] }]);
+		nock(BASE).post('/api/v1/accounts/1/contacts/filter').reply(500, { status: 500, error: 'Internal Server Error' });
+		const failedLookup = await create({ email: 'jane@x.com', options: { maxRetries: 0 } });
+		expect(failedLookup.error?.message).toBe('Email has already been taken [item 0]');
+		expect(failedLookup.error?.description).not.toMatch(/belongs to/);
+	});
+
+	test('a format error on a unique key is not a "taken": no lookup', async () => {
+		chatwoot([422, { message: 'Email Invalid email', attributes: ['email'] }]);
+		const result = await create({ email: 'not-an-email' });
+		expect(result.error?.message).toBe('Email Invalid email [item 0]');
 		expect(unmatched).toBe(0);
+		expect(nock.pendingMocks()).toEqual([]);
 	});
 
 	test('when the retries run out on lost answers, a contact with a unique key is still looked up', async () => {

@@ -1,13 +1,19 @@
-export { startSimulator } from './server';
-export { SEED } from './seed';
+export { startSimulator } from './http/server';
+export { ACCOUNTS, CUSTOM_ATTRIBUTE_DEFINITIONS, INBOXES, LABELS, SEED } from './domain/seed';
 export type {
+	AttributeDisplayType,
+	AttributeModel,
+	ContactInboxRef,
 	Counters,
+	CustomAttributeDefinition,
+	CustomAttributeDefinitionInput,
 	FaultOptions,
+	Label,
+	LabelInput,
 	RateLimitOptions,
 	RecordedRequest,
 	Simulator,
 	SimulatorOptions,
 	StoredContact,
 	UploadedFileSummary,
-	ContactInboxRef,
 } from './types';

@@ -65,7 +65,51 @@ export interface RecordedRequest {
 export interface ContactInboxRef {
 	inbox_id: number;
 	source_id: string;
+	/** Present (true) only when the contact_inbox was created with `hmac_verified` true. */
+	hmac_verified?: true;
 }
+
+/** A row of the labels table (app/models/label.rb); titles are stored downcased. */
+export interface Label {
+	id: number;
+	accountId: number;
+	title: string;
+	description: string | null;
+	color: string;
+	show_on_sidebar: boolean | null;
+}
+
+export type AttributeDisplayType = 'text' | 'number' | 'currency' | 'percent' | 'link' | 'date' | 'list' | 'checkbox';
+export type AttributeModel = 'conversation_attribute' | 'contact_attribute' | 'company_attribute';
+
+/** A row of custom_attribute_definitions (app/models/custom_attribute_definition.rb). */
+export interface CustomAttributeDefinition {
+	id: number;
+	accountId: number;
+	attribute_display_name: string;
+	attribute_display_type: AttributeDisplayType;
+	attribute_description: string | null;
+	attribute_key: string;
+	regex_pattern: string | null;
+	regex_cue: string | null;
+	attribute_values: unknown[];
+	attribute_model: AttributeModel;
+	default_value: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+/** What a test gives to setLabels; ids are assigned by the simulator. */
+export type LabelInput = Pick<Label, 'title'> & Partial<Pick<Label, 'description' | 'color' | 'show_on_sidebar'>>;
+
+/** What a test gives to setCustomAttributeDefinitions; ids and timestamps are assigned by the simulator. */
+export type CustomAttributeDefinitionInput = Pick<
+	CustomAttributeDefinition,
+	'attribute_key' | 'attribute_display_name' | 'attribute_display_type' | 'attribute_model'
+> &
+	Partial<
+		Pick<CustomAttributeDefinition, 'attribute_description' | 'attribute_values' | 'regex_pattern' | 'regex_cue' | 'default_value'>
+	>;
 
 export interface StoredContact {
 	accountId: number;
@@ -81,6 +125,8 @@ export interface StoredContact {
 	avatar_url_requested?: string;
 	created_at: number;
 	contact_inboxes: ContactInboxRef[];
+	/** The contact's labels (acts-as-taggable-on tags) in the order they were set. */
+	labels: string[];
 }
 
 export interface Simulator {
@@ -91,8 +137,14 @@ export interface Simulator {
 	close(): Promise<void>;
 	setFaults(f: FaultOptions): void;
 	setRateLimit(r: RateLimitOptions | undefined): void;
-	/** Clears contacts, requests, counters; keeps seed data. */
+	/** Clears contacts, requests, counters; restores the seed's labels and attribute definitions. */
 	reset(): void;
+	/** Replaces the labels of an account (titles are downcased like Label does). */
+	setLabels(accountId: number, labels: LabelInput[]): void;
+	/** Replaces the custom attribute definitions of an account. */
+	setCustomAttributeDefinitions(accountId: number, definitions: CustomAttributeDefinitionInput[]): void;
+	labels(accountId?: number): Label[];
+	customAttributeDefinitions(accountId?: number): CustomAttributeDefinition[];
 	/** Every API request received, in order of arrival. */
 	requests(): RecordedRequest[];
 	contacts(accountId?: number): StoredContact[];

@@ -1,10 +1,14 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { isPlainObject } from '../../helpers/isPlainObject';
 import { accountIdProperty, inboxIdProperty } from '../common.descriptions';
 import { readId } from '../itemInput';
 import type { OperationExecute } from '../types';
+import { AccountCatalog } from './accountCatalog';
 import { AvatarFileReader, avatarProperties } from './avatar';
+import { customAttributesProperties } from './customAttributes';
 import { contactAdditionalFieldsProperty, contactIdentityProperties, readContactFields } from './fields';
+import { labelProperties, labelSavedContact, readLabels } from './labels';
 import { contactsPath } from './lookup';
 import { sendCreateOnce } from './recovery';
 import { buildContactRequest } from './request';
@@ -14,23 +18,51 @@ const properties: INodeProperties[] = [
 	inboxIdProperty,
 	...contactIdentityProperties,
 	...avatarProperties,
+	...labelProperties({ existingContacts: false }),
 	contactAdditionalFieldsProperty,
+	...customAttributesProperties,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
 
-/** POST /api/v1/accounts/:account_id/contacts (app/controllers/api/v1/accounts/contacts_controller.rb#create). */
+/** The new contact's ID in Chatwoot's answer ({payload: {contact: {id}}}), or in a recovered contact. */
+function savedContactId(saved: IDataObject): number | undefined {
+	const payload = isPlainObject(saved.payload) ? saved.payload : undefined;
+	const contact = payload && isPlainObject(payload.contact) ? payload.contact : undefined;
+	return typeof contact?.id === 'number' ? contact.id : undefined;
+}
+
+function noContactId(context: IExecuteFunctions, itemIndex: number) {
+	return new NodeOperationError(context.getNode(), `The contact was created, but its labels were not set [item ${itemIndex}]`, {
+		itemIndex,
+		description: "Chatwoot's answer did not include the contact's ID, so the labels could not be added. Find the contact in Chatwoot and set its labels there; running this item again with Create would create another contact.",
+	});
+}
+
+/**
+ * POST /api/v1/accounts/:account_id/contacts (app/controllers/api/v1/accounts/contacts_controller.rb#create),
+ * then POST .../contacts/:id/labels when labels are given: the create endpoint takes no labels.
+ */
 export const execute: OperationExecute = function (client) {
 	const avatars = new AvatarFileReader(this);
+	const catalog = new AccountCatalog(client);
 	return async (itemIndex) => {
 		const accountId = readId(this, itemIndex, 'accountId');
-		const fields = readContactFields(this, itemIndex);
+		const fields = await readContactFields(this, itemIndex, accountId, catalog);
+		const labels = await readLabels(this, itemIndex, accountId, catalog);
 		const target = { method: 'POST' as const, path: contactsPath(accountId) };
 		const { request, release } = await buildContactRequest(this, itemIndex, avatars, target, fields);
+		let saved: IDataObject;
 		try {
-			return await sendCreateOnce(this, client, itemIndex, accountId, fields, request);
+			saved = await sendCreateOnce(this, client, itemIndex, accountId, fields, request);
 		} finally {
 			release();
 		}
+		if (!labels.length) return saved;
+		const contactId = savedContactId(saved);
+		if (contactId === undefined) throw noContactId(this, itemIndex);
+		// A recovered contact may have existed before this run, so its labels are kept; a new one has none.
+		const mode = saved.recovered ? 'add' : 'replace';
+		return await labelSavedContact(this, client, itemIndex, { accountId, contactId, saved, savedAs: 'created' }, labels, mode);
 	};
 };

@@ -3,10 +3,10 @@
  * HTTP: the definitions and labels come from the simulator's seed (account 1), and what is checked is
  * what the server stored.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SEED } from '../simulator';
 import { loadChatwootMappingFields, loadChatwootOptions, runChatwootNode } from '../harness/engine';
-import { binaryItem, PNG_1x1 } from '../harness/fixtures';
+import { attributeMapping, binaryItem, PNG_1x1 } from '../harness/fixtures';
 import { createInSimulator, useSimulator } from '../harness/simulator';
 
 const simulator = useSimulator();
@@ -21,11 +21,6 @@ function create(parameters: INodeParameters, items?: INodeExecutionData[], conti
 		parameters: createInSimulator({ options: { maxRetries: 0 }, ...parameters }),
 	});
 }
-
-const mapping = (value: IDataObject) => ({
-	customAttributesMode: 'map',
-	customAttributesMapping: { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false },
-});
 
 const EVERY_TYPE = {
 	[A.text]: 'AB-1234',
@@ -67,7 +62,7 @@ describe('the editor lists', () => {
 
 describe('creating contacts with mapped attributes and labels', () => {
 	test('every display type is stored typed, and the labels are on the contact', async () => {
-		const result = await create({ name: 'Typed', ...mapping(EVERY_TYPE), labels: ['vip', 'customer'] });
+		const result = await create({ name: 'Typed', ...attributeMapping(EVERY_TYPE), labels: ['vip', 'customer'] });
 		expect(result.error).toBeUndefined();
 		const [stored] = simulator().contacts(SEED.accounts.main);
 		expect(stored.custom_attributes).toEqual({ ...EVERY_TYPE, [A.number]: 12, [A.percent]: 7.5 });
@@ -77,7 +72,7 @@ describe('creating contacts with mapped attributes and labels', () => {
 
 	test('with an avatar file the mapped values are stored as form text', async () => {
 		const result = await create(
-			{ name: 'Form', ...mapping({ [A.number]: 3, [A.checkbox]: true }), avatarSource: 'binary', binaryPropertyName: 'data' },
+			{ name: 'Form', ...attributeMapping({ [A.number]: 3, [A.checkbox]: true }), avatarSource: 'binary', binaryPropertyName: 'data' },
 			[binaryItem(PNG_1x1, 'image/png', 'f.png')],
 		);
 		expect(result.error).toBeUndefined();
@@ -85,7 +80,7 @@ describe('creating contacts with mapped attributes and labels', () => {
 	});
 
 	test("a value against its definition's pattern is refused with the definition's cue, and nothing is stored", async () => {
-		const result = await create({ name: 'Bad', ...mapping({ [A.text]: 'ab-12' }) });
+		const result = await create({ name: 'Bad', ...attributeMapping({ [A.text]: 'ab-12' }) });
 		expect(result.error?.message).toBe('Custom attribute "Loyalty code" (loyalty_code) does not match its pattern [item 0]');
 		expect(result.error?.description).toContain('Two capital letters, a dash and four digits');
 		expect(simulator().contacts(SEED.accounts.main)).toEqual([]);

@@ -5,7 +5,8 @@
 import nock from 'nock';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { loadChatwootMappingFields, runChatwootNode } from '../../../harness/engine';
-import { binaryItem, PNG_1x1, TOKEN } from '../../../harness/fixtures';
+import { attributeMapping, binaryItem, PNG_1x1, TOKEN } from '../../../harness/fixtures';
+import type { MappedValues } from '../../../harness/fixtures';
 
 const BASE = 'https://chat.example.com';
 const credentials = { baseUrl: BASE, accessToken: TOKEN };
@@ -63,16 +64,8 @@ function createsAnswered(times = 1) {
 
 const sentJson = (index = 0) => JSON.parse(sent[index].body) as IDataObject;
 
-function mapped(value: IDataObject | null, extra: INodeParameters = {}, mappingMode = 'defineBelow'): INodeParameters {
-	return {
-		resource: 'contact',
-		operation: 'create',
-		accountId: 1,
-		inboxId: 3,
-		customAttributesMode: 'map',
-		customAttributesMapping: { mappingMode, value, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false },
-		...extra,
-	};
+function mapped(value: MappedValues, extra: INodeParameters = {}, mappingMode?: 'autoMapInputData'): INodeParameters {
+	return { resource: 'contact', operation: 'create', accountId: 1, inboxId: 3, ...attributeMapping(value, mappingMode), ...extra };
 }
 
 function create(parameters: INodeParameters, items?: INodeExecutionData[], continueOnFail = false) {

@@ -41,7 +41,7 @@ describe('the editor lists', () => {
 			[A.number]: 'number',
 			[A.currency]: 'number',
 			[A.percent]: 'number',
-			[A.link]: 'url',
+			[A.link]: 'string',
 			[A.date]: 'dateTime',
 			[A.list]: 'options',
 			[A.checkbox]: 'boolean',

@@ -5,13 +5,17 @@ import { listValues } from '../helpers/customAttributeValues';
 import type { AttributeDefinition } from '../helpers/customAttributeValues';
 import { chosenAccountId, connectForDropdown } from './connect';
 
-/** The editor's input for each display type (custom_attribute_definition.rb attribute_display_type). */
+/**
+ * The editor's input for each display type (custom_attribute_definition.rb attribute_display_type).
+ * Links get a text input: the editor draws a mapped field with the parameter input of its type, and
+ * has none for 'url'. The node checks links itself when it runs.
+ */
 const FIELD_TYPES: Record<string, FieldType> = {
 	text: 'string',
 	number: 'number',
 	currency: 'number',
 	percent: 'number',
-	link: 'url',
+	link: 'string',
 	date: 'dateTime',
 	list: 'options',
 	checkbox: 'boolean',

@@ -82,7 +82,7 @@ describe('Map Each Attribute: the attribute list in the editor', () => {
 			['seats', 'Seats', 'number'],
 			['lifetime_value', 'Lifetime value', 'number'],
 			['discount_rate', 'Discount rate', 'number'],
-			['crm_profile', 'CRM profile', 'url'],
+			['crm_profile', 'CRM profile', 'string'],
 			['renewal_date', 'Renewal date', 'dateTime'],
 			['plan', 'Plan', 'options'],
 			['newsletter', 'Newsletter', 'boolean'],

@@ -5,7 +5,7 @@
 import nock from 'nock';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { applyLabels } from '../../../../nodes/Chatwoot/actions/contact/labels';
-import { connectChatwootClient, loadChatwootOptions, runChatwootNode } from '../../../harness/engine';
+import { capturedLogs, connectChatwootClient, loadChatwootOptions, runChatwootNode } from '../../../harness/engine';
 import { TOKEN } from '../../../harness/fixtures';
 
 const BASE = 'https://chat.example.com';
@@ -154,6 +154,8 @@ describe('Contact → Create: labels that fail after the contact is saved', () =
 		nock(BASE).post(LABELS_PATH).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 		const result = await create({ labels: ['vip'] });
 		expect(result.error?.message).toBe('Contact 42 was created, but its labels may not have been set [item 0]');
+		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
+		expect(capturedLogs.join('\n')).not.toContain(TOKEN);
 		expect(result.error?.description).toMatch(/^Cause: the answer was lost \(.*ECONNRESET.*\)\. The contact is saved in Chatwoot with ID 42\./);
 	});
 

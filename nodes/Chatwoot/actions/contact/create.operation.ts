@@ -63,6 +63,7 @@ export const execute: OperationExecute = function (client) {
 		if (contactId === undefined) throw noContactId(this, itemIndex);
 		// A recovered contact may have existed before this run, so its labels are kept; a new one has none.
 		const mode = saved.recovered ? 'add' : 'replace';
-		return await labelSavedContact(this, client, itemIndex, { accountId, contactId, saved, savedAs: 'created' }, labels, mode);
+		const savedAs = saved.recovered ? 'found after a lost answer' : 'created';
+		return await labelSavedContact(this, client, itemIndex, { accountId, contactId, saved, savedAs }, labels, mode);
 	};
 };

@@ -103,18 +103,19 @@ async function readMappedCustomAttributes(
 }
 
 /**
- * The item's custom attributes as sent to Chatwoot, in either mode: the JSON object as written, or
- * the mapped attributes checked against the account's definitions (read once per run through
- * `catalog`). Only attributes with a value are included; undefined when there are none.
+ * The item's custom attributes as sent to Chatwoot, in either mode: the JSON object of
+ * `additionalFields` (the item's Additional Fields, already read by the caller) as written, or the
+ * mapped attributes checked against the account's definitions (read once per run through `catalog`).
+ * Only attributes with a value are included; undefined when there are none.
  */
 export async function readCustomAttributes(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	accountId: number,
 	catalog: AccountCatalog,
+	additionalFields: IDataObject,
 ): Promise<IDataObject | undefined> {
 	const mode = context.getNodeParameter('customAttributesMode', itemIndex, 'json') as CustomAttributesMode;
 	if (mode === 'map') return await readMappedCustomAttributes(context, itemIndex, accountId, catalog);
-	const json = context.getNodeParameter('additionalFields.customAttributes', itemIndex, '');
-	return readJsonObject(context, itemIndex, json, 'Custom Attributes');
+	return readJsonObject(context, itemIndex, additionalFields.customAttributes, 'Custom Attributes');
 }

@@ -103,7 +103,7 @@ export async function readContactFields(
 	const inboxId = readId(context, itemIndex, 'inboxId');
 	const extra = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const additionalAttributes = readJsonObject(context, itemIndex, extra.additionalAttributes, 'Additional Attributes');
-	const customAttributes = await readCustomAttributes(context, itemIndex, accountId, catalog);
+	const customAttributes = await readCustomAttributes(context, itemIndex, accountId, catalog, extra);
 
 	const candidates: IDataObject = {
 		inbox_id: inboxId,

@@ -129,7 +129,7 @@ export async function labelSavedContact(
 	context: IExecuteFunctions,
 	client: ChatwootClient,
 	itemIndex: number,
-	target: { accountId: number; contactId: number; saved: IDataObject; savedAs: 'created' | 'updated' },
+	target: { accountId: number; contactId: number; saved: IDataObject; savedAs: 'created' | 'updated' | 'found after a lost answer' },
 	labels: string[],
 	mode: LabelsMode,
 ): Promise<IDataObject> {

@@ -55,8 +55,8 @@ export const customAttributesProperties: INodeProperties[] = [customAttributesMo
 type CustomAttributesMode = 'json' | 'map';
 
 /**
- * The values to check: the ones defined below, or with "Map Automatically" the input item's fields
- * whose names are attribute keys (`undefined` keys: the definitions decide, once they are read).
+ * The values to check: the ones defined below, or with "Map Automatically" all of the input item's
+ * fields (`automatic`), of which those that are no attribute key are skipped once the definitions are read.
  */
 function mappedSource(context: IExecuteFunctions, itemIndex: number): { values: IDataObject; automatic: boolean } {
 	const mapping = context.getNodeParameter('customAttributesMapping', itemIndex, null) as ResourceMapperValue | null;

@@ -28,10 +28,13 @@ import type {
 	IRun,
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
+	ResourceMapperFields,
 	Workflow as WorkflowType,
 } from 'n8n-workflow';
 import { ChatwootApi } from '../../credentials/ChatwootApi.credentials';
 import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
+import { ChatwootClient, DEFAULT_RETRY_POLICY } from '../../nodes/Chatwoot/transport';
+import type { RetryPolicy } from '../../nodes/Chatwoot/transport';
 
 export const CHATWOOT_NODE_TYPE = 'n8n-nodes-chatwoot-api.chatwoot';
 
@@ -223,19 +226,51 @@ export async function runChatwootNode(options: RunChatwootOptions): Promise<Node
 	return await executeSingleNode({ [CHATWOOT_NODE_TYPE]: new Chatwoot() }, node, options.items ?? [{ json: {} }], options.credentials);
 }
 
-/** Calls one of the node's `loadOptions` methods the way the editor does. */
-export async function loadChatwootOptions(
-	method: 'getAccounts' | 'getInboxes',
-	parameters: INodeParameters,
-	credentials: ChatwootCredentials,
-): Promise<INodePropertyOptions[]> {
+/** A context for the node's editor methods, as the editor builds it for the parameter at `path`. */
+function editorContext(parameters: INodeParameters, credentials: ChatwootCredentials, path: string) {
 	const chatwoot = new Chatwoot();
 	const node = nodeFor(CHATWOOT_NODE_TYPE, parameters);
 	const workflow = singleNodeWorkflow(node, { [CHATWOOT_NODE_TYPE]: chatwoot });
 	const additionalData = additionalDataFor(credentials);
 	additionalData.currentNodeParameters = parameters;
-	const context = new LoadOptionsContext(workflow, node, additionalData, method === 'getInboxes' ? 'parameters.inboxId' : 'parameters.accountId');
+	return { chatwoot, context: new LoadOptionsContext(workflow, node, additionalData, path) };
+}
+
+type LoadOptionsMethod = keyof Chatwoot['methods']['loadOptions'];
+
+const OPTIONS_PARAMETER: Record<LoadOptionsMethod, string> = {
+	getAccounts: 'accountId',
+	getInboxes: 'inboxId',
+	getLabels: 'labels',
+};
+
+/** Calls one of the node's `loadOptions` methods the way the editor does. */
+export async function loadChatwootOptions(
+	method: LoadOptionsMethod,
+	parameters: INodeParameters,
+	credentials: ChatwootCredentials,
+): Promise<INodePropertyOptions[]> {
+	const { chatwoot, context } = editorContext(parameters, credentials, `parameters.${OPTIONS_PARAMETER[method]}`);
 	return await chatwoot.methods.loadOptions[method].call(context);
+}
+
+/** Calls one of the node's `resourceMapping` methods the way the editor loads a resource mapper's fields. */
+export async function loadChatwootMappingFields(
+	method: keyof Chatwoot['methods']['resourceMapping'],
+	parameters: INodeParameters,
+	credentials: ChatwootCredentials,
+): Promise<ResourceMapperFields> {
+	const { chatwoot, context } = editorContext(parameters, credentials, 'parameters.customAttributesMapping');
+	return await chatwoot.methods.resourceMapping[method].call(context);
+}
+
+/**
+ * The node's Chatwoot client on a real n8n context (requests go through n8n's HTTP helper with the
+ * credential applied), for testing functions that take a client. No retries unless `policy` says so.
+ */
+export async function connectChatwootClient(credentials: ChatwootCredentials, policy: Partial<RetryPolicy> = {}): Promise<ChatwootClient> {
+	const { context } = editorContext({}, credentials, 'parameters.accountId');
+	return await ChatwootClient.connect(context, { ...DEFAULT_RETRY_POLICY, maxRetries: 0, ...policy });
 }
 
 /** The HTTP status behind an error, wherever in its cause chain the engine put the response. */

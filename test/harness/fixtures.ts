@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters, ResourceMapperValue } from 'n8n-workflow';
 
 /** Small real images: each starts with its format's signature, as Chatwoot's type check expects. */
 export const PNG_1x1 = Buffer.from(
@@ -13,3 +13,18 @@ export function binaryItem(bytes: Buffer, mimeType: string, fileName?: string, j
 }
 
 export const TOKEN = 'secretTokenAbc123XyZ9876';
+
+export type MappedValues = ResourceMapperValue['value'];
+
+/** Node parameters for Custom Attributes → Map Each Attribute, as the editor stores them. */
+export function attributeMapping(value: MappedValues, mappingMode: 'defineBelow' | 'autoMapInputData' = 'defineBelow'): INodeParameters {
+	const customAttributesMapping: ResourceMapperValue = {
+		mappingMode,
+		value,
+		matchingColumns: [],
+		schema: [],
+		attemptToConvertTypes: false,
+		convertFieldsToString: false,
+	};
+	return { customAttributesMode: 'map', customAttributesMapping };
+}

@@ -1,5 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { parseJsonObject } from '../helpers/attributes';
+import type { AttributesError } from '../helpers/attributes';
 import { parsePositiveId } from '../helpers/ids';
 
 /** An item's input cannot be sent as it is: nothing is sent for this item. */
@@ -34,4 +36,13 @@ export function readId(context: IExecuteFunctions, itemIndex: number, parameter:
 		throw inputError(context, itemIndex, `${label} must be a positive whole number`, hint);
 	}
 	return id;
+}
+
+/** A JSON-object parameter (typed JSON or an expression's object), or an item error naming it. */
+export function readJsonObject(context: IExecuteFunctions, itemIndex: number, value: unknown, label: string) {
+	try {
+		return parseJsonObject(value, label);
+	} catch (error) {
+		throw inputError(context, itemIndex, (error as AttributesError).message, (error as AttributesError).description);
+	}
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { runPool } from '../helpers/pool';
 import { ChatwootClient } from '../transport';
 import * as contact from './contact/Contact.resource';
+import { PartlyDoneError } from './partlyDone';
 import { readRunOptions } from './runOptions';
 import type { OperationExecute } from './types';
 
@@ -18,7 +19,8 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 }
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message, itemIndex };
+	// What was saved before the failure stays in the output, so its ID is not lost.
+	const json: IDataObject = { ...(error instanceof PartlyDoneError ? error.saved : {}), error: error.message, itemIndex };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	return { json, pairedItem: { item: itemIndex } };

@@ -1,10 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { parsePositiveId } from '../helpers/ids';
-import { ChatwootClient, DEFAULT_RETRY_POLICY } from '../transport';
-
-/** A dropdown is loaded while the user waits: one attempt, and a shorter timeout than a run's. */
-const DROPDOWN_POLICY = { ...DEFAULT_RETRY_POLICY, maxRetries: 0, timeoutMs: 15_000 };
+import { CatalogReadError, readAccountLabels } from '../actions/contact/accountCatalog';
+import { chosenAccountId, connectForDropdown } from './connect';
 
 interface ProfileAccount {
 	id: number;
@@ -21,7 +18,7 @@ interface Inbox {
 }
 
 async function fetchObject(context: ILoadOptionsFunctions, path: string): Promise<Record<string, unknown>> {
-	const client = await ChatwootClient.connect(context, DROPDOWN_POLICY);
+	const client = await connectForDropdown(context);
 	return await client.fetchObject({ method: 'GET', path });
 }
 
@@ -75,14 +72,20 @@ export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePro
 }
 
 export async function getInboxes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const accountId = parsePositiveId(this.getCurrentNodeParameter('accountId'));
-	if (accountId === undefined) {
-		throw new NodeOperationError(this.getNode(), 'Choose an Account first: the inboxes are listed per account');
-	}
+	const accountId = chosenAccountId(this, 'the inboxes');
 	const response = await fetchObject(this, `/api/v1/accounts/${accountId}/inboxes`);
 	const inboxes = Array.isArray(response.payload) ? (response.payload as Inbox[]) : [];
 	return inboxes.map((inbox) => {
 		const { label, requirement } = describeChannel(inbox);
 		return { name: `${inbox.name} (${label})`, value: inbox.id, description: `#${inbox.id} · ${requirement}` };
 	});
+}
+
+/** The account's labels by title: the contact labels endpoint takes titles, not label IDs. */
+export async function getLabels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const accountId = chosenAccountId(this, 'the labels');
+	const labels = await readAccountLabels(await connectForDropdown(this), accountId).catch((error: Error) => error);
+	if (labels instanceof CatalogReadError) throw new NodeOperationError(this.getNode(), labels.message);
+	if (labels instanceof Error) throw labels;
+	return labels.map((label) => ({ name: label.title, value: label.title, description: label.description || undefined }));
 }

@@ -1,11 +1,15 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { isPlainObject } from '../../helpers/isPlainObject';
 import { accountIdProperty, inboxIdProperty } from '../common.descriptions';
 import { readId } from '../itemInput';
 import type { OperationExecute } from '../types';
+import { AccountCatalog } from './accountCatalog';
 import { AvatarFileReader, avatarProperties } from './avatar';
+import { customAttributesProperties } from './customAttributes';
 import { contactAdditionalFieldsProperty, contactIdentityProperties, readContactFields } from './fields';
 import { keysTakenError } from './holders';
+import { labelProperties, labelSavedContact, readLabels } from './labels';
 import { contactsPath, keysOf, keyValuesOf } from './lookup';
 import { findHoldersOrNone, recoverExisting, sendCreate } from './recovery';
 import { buildContactRequest } from './request';
@@ -15,17 +19,38 @@ const properties: INodeProperties[] = [
 	inboxIdProperty,
 	...contactIdentityProperties,
 	...avatarProperties,
+	...labelProperties({ existingContacts: false }),
 	contactAdditionalFieldsProperty,
+	...customAttributesProperties,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
 
-/** POST /api/v1/accounts/:account_id/contacts (app/controllers/api/v1/accounts/contacts_controller.rb#create). */
+/** The new contact's ID in Chatwoot's answer ({payload: {contact: {id}}}), or in a recovered contact. */
+function savedContactId(saved: IDataObject): number | undefined {
+	const payload = isPlainObject(saved.payload) ? saved.payload : undefined;
+	const contact = payload && isPlainObject(payload.contact) ? payload.contact : undefined;
+	return typeof contact?.id === 'number' ? contact.id : undefined;
+}
+
+function noContactId(context: IExecuteFunctions, itemIndex: number) {
+	return new NodeOperationError(context.getNode(), `The contact was created, but its labels were not set [item ${itemIndex}]`, {
+		itemIndex,
+		description: "Chatwoot's answer did not include the contact's ID, so the labels could not be added. Find the contact in Chatwoot and set its labels there; running this item again with Create would create another contact.",
+	});
+}
+
+/**
+ * POST /api/v1/accounts/:account_id/contacts (app/controllers/api/v1/accounts/contacts_controller.rb#create),
+ * then POST .../contacts/:id/labels when labels are given: the create endpoint takes no labels.
+ */
 export const execute: OperationExecute = function (client) {
 	const avatars = new AvatarFileReader(this);
+	const catalog = new AccountCatalog(client);
 	return async (itemIndex) => {
 		const accountId = readId(this, itemIndex, 'accountId');
-		const fields = readContactFields(this, itemIndex);
+		const fields = await readContactFields(this, itemIndex, accountId, catalog);
+		const labels = await readLabels(this, itemIndex, accountId, catalog);
 		const target = { method: 'POST' as const, path: contactsPath(accountId) };
 		const { request, release } = await buildContactRequest(this, itemIndex, avatars, target, fields);
 		let outcome;
@@ -34,16 +59,25 @@ export const execute: OperationExecute = function (client) {
 		} finally {
 			release();
 		}
-		if (outcome.status === 'created') return outcome.body;
-		if (outcome.status === 'lost') {
-			return await recoverExisting(this, client, itemIndex, accountId, fields, keysOf(keyValuesOf(fields)), outcome.cause);
+		let saved: IDataObject;
+		if (outcome.status === 'created') {
+			saved = outcome.body;
+		} else if (outcome.status === 'lost') {
+			saved = await recoverExisting(this, client, itemIndex, accountId, fields, keysOf(keyValuesOf(fields)), outcome.cause);
+		} else if (outcome.afterLostResponse) {
+			saved = await recoverExisting(this, client, itemIndex, accountId, fields, outcome.keys, 'the repeat was refused as taken');
+		} else {
+			// One lookup, only on this error, so that the message can name who holds the key.
+			const values = keyValuesOf(fields, outcome.keys);
+			const holders = await findHoldersOrNone(client, accountId, values);
+			throw keysTakenError(this, outcome.response, itemIndex, values, holders, 'Use Contact → Create or Update to update that contact instead.');
 		}
-		if (outcome.afterLostResponse) {
-			return await recoverExisting(this, client, itemIndex, accountId, fields, outcome.keys, 'the repeat was refused as taken');
-		}
-		// One lookup, only on this error, so that the message can name who holds the key.
-		const values = keyValuesOf(fields, outcome.keys);
-		const holders = await findHoldersOrNone(client, accountId, values);
-		throw keysTakenError(this, outcome.response, itemIndex, values, holders, 'Use Contact → Create or Update to update that contact instead.');
+		if (!labels.length) return saved;
+		const contactId = savedContactId(saved);
+		if (contactId === undefined) throw noContactId(this, itemIndex);
+		// A recovered contact may have existed before this run, so its labels are kept; a new one has none.
+		const mode = saved.recovered ? 'add' : 'replace';
+		const savedAs = saved.recovered ? 'found after a lost answer' : 'created';
+		return await labelSavedContact(this, client, itemIndex, { accountId, contactId, saved, savedAs }, labels, mode);
 	};
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { parseJsonObject } from '../../helpers/attributes';
-import type { AttributesError } from '../../helpers/attributes';
-import { inputError, readId, readText } from '../itemInput';
+import type { AccountCatalog } from './accountCatalog';
+import { readCustomAttributes } from './customAttributes';
+import { inputError, readId, readJsonObject, readText } from '../itemInput';
 
 /** The contact's own fields, shown before the avatar parameters. */
 export const contactIdentityProperties: INodeProperties[] = [
@@ -57,7 +57,8 @@ export const contactAdditionalFieldsProperty: INodeProperties = {
 			name: 'customAttributes',
 			type: 'json',
 			default: '{}',
-			description: 'A JSON object of your custom contact attributes, keyed by attribute key, e.g. {"plan": "pro", "seats": 5}',
+			displayOptions: { show: { '/customAttributesMode': ['json'] } },
+			description: 'A JSON object of your custom contact attributes, keyed by attribute key, e.g. {"plan": "pro", "seats": 5}. Sent as written; to pick the attributes from a list, set Custom Attributes to Map Each Attribute.',
 		},
 		{
 			displayName: 'Identifier',
@@ -88,20 +89,21 @@ function readBlocked(context: IExecuteFunctions, itemIndex: number, value: unkno
 	throw inputError(context, itemIndex, 'Blocked must be true or false', `It is ${JSON.stringify(value)}.`);
 }
 
-function readAttributes(context: IExecuteFunctions, itemIndex: number, value: unknown, label: string) {
-	try {
-		return parseJsonObject(value, label);
-	} catch (error) {
-		throw inputError(context, itemIndex, (error as AttributesError).message, (error as AttributesError).description);
-	}
-}
-
-/** The item's contact fields as Chatwoot names them, checked; empty ones are left out, never sent as "". */
-export function readContactFields(context: IExecuteFunctions, itemIndex: number): ContactFields {
+/**
+ * The item's contact fields as Chatwoot names them, checked; empty ones are left out, never sent as "".
+ * Custom attributes come from either mode (readCustomAttributes); mapped ones are checked against the
+ * account's definitions, which `catalog` reads once per run.
+ */
+export async function readContactFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	accountId: number,
+	catalog: AccountCatalog,
+): Promise<ContactFields> {
 	const inboxId = readId(context, itemIndex, 'inboxId');
 	const extra = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const additionalAttributes = readAttributes(context, itemIndex, extra.additionalAttributes, 'Additional Attributes');
-	const customAttributes = readAttributes(context, itemIndex, extra.customAttributes, 'Custom Attributes');
+	const additionalAttributes = readJsonObject(context, itemIndex, extra.additionalAttributes, 'Additional Attributes');
+	const customAttributes = await readCustomAttributes(context, itemIndex, accountId, catalog, extra);
 
 	const candidates: IDataObject = {
 		inbox_id: inboxId,

@@ -6,10 +6,13 @@ import type { ChatwootClient } from '../../transport';
 import { accountIdProperty, inboxIdProperty } from '../common.descriptions';
 import { inputError, readId } from '../itemInput';
 import type { OperationExecute } from '../types';
+import { AccountCatalog } from './accountCatalog';
 import { AvatarFileReader, avatarProperties } from './avatar';
+import { customAttributesProperties } from './customAttributes';
 import { contactAdditionalFieldsProperty, contactIdentityProperties, readContactFields } from './fields';
 import type { ContactFields } from './fields';
 import { conflictingKeysError, distinctHolders, keysTakenError } from './holders';
+import { labelProperties, labelSavedContact, readLabels, readLabelsMode } from './labels';
 import {
 	assertFindable,
 	canonicalKeyValue,
@@ -57,7 +60,9 @@ const properties: INodeProperties[] = [
 	mergeNotice,
 	...contactIdentityProperties,
 	...avatarProperties,
+	...labelProperties({ existingContacts: true }),
 	contactAdditionalFieldsProperty,
+	...customAttributesProperties,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['upsert'] } }, properties);
@@ -131,9 +136,11 @@ function lostCreateCause(outcome: Exclude<CreateOutcome, { status: 'created' }>)
 export const execute: OperationExecute = function (client) {
 	const avatars = new AvatarFileReader(this);
 	const locks = new KeyLocks();
+	const catalog = new AccountCatalog(client);
 	return async (itemIndex) => {
 		const accountId = readId(this, itemIndex, 'accountId');
-		const fields = readContactFields(this, itemIndex);
+		const fields = await readContactFields(this, itemIndex, accountId, catalog);
+		const labels = await readLabels(this, itemIndex, accountId, catalog);
 		const matchValues = readMatchValues(this, itemIndex, fields);
 		const values = keyValuesOf(fields);
 		return await locks.hold(lockNames(accountId, values), async () => {
@@ -141,7 +148,12 @@ export const execute: OperationExecute = function (client) {
 			try {
 				const create = contactRequest(this, itemIndex, { method: 'POST', path: contactsPath(accountId) }, fields, avatar);
 				const outcome = await sendCreate(this, client, itemIndex, fields, create);
-				if (outcome.status === 'created') return createdOutput(outcome.body, fields.inbox_id);
+				if (outcome.status === 'created') {
+					const created = createdOutput(outcome.body, fields.inbox_id);
+					const saved = { accountId, contactId: (created.contact as IDataObject).id as number, saved: created, savedAs: 'created' as const };
+					// A new contact has no labels: what was asked for is its whole list.
+					return await labelSavedContact(this, client, itemIndex, saved, labels, 'replace');
+				}
 
 				const found = await findExisting(this, client, itemIndex, accountId, outcome, values, matchValues);
 				const contactId = found.contact.id as number;
@@ -159,7 +171,8 @@ export const execute: OperationExecute = function (client) {
 							note: `An earlier attempt to create the contact lost its answer (${cause}); the contact may have been created by that attempt, and was then updated.`,
 						};
 					}
-					return result;
+					const saved = { accountId, contactId, saved: result, savedAs: 'updated' as const };
+					return await labelSavedContact(this, client, itemIndex, saved, labels, readLabelsMode(this, itemIndex));
 				});
 			} finally {
 				release();

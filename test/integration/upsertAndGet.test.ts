@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SEED } from '../simulator';
 import { runChatwootNode } from '../harness/engine';
-import { binaryItem, PNG_1x1 } from '../harness/fixtures';
+import { attributeMapping, binaryItem, PNG_1x1 } from '../harness/fixtures';
 import { startLossyProxy } from '../harness/lossyProxy';
 import { createInSimulator, useSimulator } from '../harness/simulator';
 
@@ -230,5 +230,27 @@ describe('Create, when a unique key is taken', () => {
 			new RegExp(`Email "Held@acme.inc" belongs to contact #${id} "Holder"\\. Use Contact → Create or Update to update that contact instead\\.$`),
 		);
 		expect(requestsSince(from)).toEqual(['POST /contacts', 'POST /contacts/filter']);
+	});
+});
+
+describe('Create or Update with mapped custom attributes and labels', () => {
+	const A = SEED.contactAttributes;
+
+	test('creates with its labels; an update adds labels to those kept and merges the mapped attributes; Replace sets the list', async () => {
+		const created = await upsert({ email: 'tagged@acme.inc', ...attributeMapping({ [A.number]: 3 }), labels: ['vip'] });
+		expect(created.items?.[0].json).toMatchObject({ action: 'created', labels: ['vip'] });
+		const id = (created.items?.[0].json.contact as IDataObject).id as number;
+
+		const added = await upsert({ email: 'tagged@acme.inc', ...attributeMapping({ [A.checkbox]: true }), labels: ['lead'] });
+		expect(added.items?.[0].json).toMatchObject({ action: 'updated', matchedBy: 'email' });
+		expect([...stored(id).labels].sort()).toEqual(['lead', 'vip']);
+		expect(stored(id).custom_attributes).toEqual({ [A.number]: 3, [A.checkbox]: true });
+
+		await upsert({ email: 'tagged@acme.inc', labels: ['customer'], labelsMode: 'replace' });
+		expect(stored(id).labels).toEqual(['customer']);
+
+		// Without labels given, the contact's labels are not touched.
+		await upsert({ email: 'tagged@acme.inc', name: 'Renamed' });
+		expect(stored(id).labels).toEqual(['customer']);
 	});
 });

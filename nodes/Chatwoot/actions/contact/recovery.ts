@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { ResponseLostError, chatwootApiError, classifyResponse, summarizeResponse } from '../../transport';
+import { ResponseLostError, chatwootApiError, summarizeResponse } from '../../transport';
 import type { ChatwootClient, ChatwootRequest, ChatwootResponse } from '../../transport';
 import type { ContactFields } from './fields';
 import { findContactsByKeys, keysOf, keyValuesOf, takenKeys } from './lookup';
@@ -72,8 +72,8 @@ export async function sendCreate(
 	const taken = response.statusCode === 422 ? takenKeys(response.body).filter((key) => uniqueKeys.includes(key)) : [];
 	if (taken.length) return { status: 'taken', response, keys: taken, afterLostResponse: followedLostResponse };
 	// An earlier attempt may have created the contact, whatever the last attempt was told (a 503
-	// once the time budget ran out, a 502 when no retry was left): it is not a plain failure.
-	if (followedLostResponse || classifyResponse(response.statusCode) === 'lost') {
+	// once the time budget ran out, say): it is not a plain failure.
+	if (followedLostResponse) {
 		return { status: 'lost', cause: summarizeResponse(response) };
 	}
 	throw chatwootApiError(context.getNode(), response, itemIndex);

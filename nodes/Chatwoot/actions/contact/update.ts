@@ -1,13 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { isPlainObject } from '../../helpers/isPlainObject';
-import { ResponseLostError, chatwootApiError, classifyResponse, summarizeResponse } from '../../transport';
+import { ResponseLostError, chatwootApiError, summarizeResponse } from '../../transport';
 import type { ChatwootClient, ChatwootRequest, SendResult } from '../../transport';
 import { contactPath, describeContact } from './lookup';
 import { unreachable } from './recovery';
 
-/** What a send ended with: Chatwoot's final answer, or the cause of a lost one. */
-async function sendForAnswer(
+/** What a send ended with: Chatwoot's final response, or the cause of a lost one. */
+async function sendForResponse(
 	context: IExecuteFunctions,
 	client: ChatwootClient,
 	itemIndex: number,
@@ -17,15 +17,13 @@ async function sendForAnswer(
 	const outcome = await client.send(request, { retryLostResponses }).catch((error: Error) => error);
 	if (outcome instanceof ResponseLostError) return { lost: outcome.response ? summarizeResponse(outcome.response) : outcome.code };
 	if (outcome instanceof Error) throw unreachable(context, itemIndex, outcome);
-	// The last repeat may itself have lost its answer (a 502 when no retry was left).
-	if (classifyResponse(outcome.response.statusCode) === 'lost') return { lost: summarizeResponse(outcome.response) };
 	return outcome.response;
 }
 
 /**
  * PATCH /contacts/:id (contacts_controller.rb#update): only the fields sent change, and the two
  * attribute objects are merged into the stored ones. Sending the same update twice leaves the
- * contact as once, so a lost answer is repeated; one that stays lost ends in "may have been updated".
+ * contact as once, so a lost response is repeated; one that stays lost ends in "may have been updated".
  */
 export async function sendUpdate(
 	context: IExecuteFunctions,
@@ -34,17 +32,17 @@ export async function sendUpdate(
 	contact: IDataObject,
 	request: ChatwootRequest,
 ): Promise<IDataObject> {
-	const answer = await sendForAnswer(context, client, itemIndex, request, true);
-	if ('lost' in answer) {
+	const response = await sendForResponse(context, client, itemIndex, request, true);
+	if ('lost' in response) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`The connection to Chatwoot was lost after the update was sent; contact ${describeContact(contact)} may have been updated [item ${itemIndex}]`,
-			{ itemIndex, description: `Cause: ${answer.lost}. Running this item again is safe: the same update leaves the contact the same.` },
+			{ itemIndex, description: `Cause: ${response.lost}. Running this item again is safe: the same update leaves the contact the same.` },
 		);
 	}
-	const payload = isPlainObject(answer.body) ? answer.body.payload : undefined;
-	if (answer.statusCode === 200 && isPlainObject(payload)) return payload as IDataObject;
-	throw chatwootApiError(context.getNode(), answer, itemIndex);
+	const payload = isPlainObject(response.body) ? response.body.payload : undefined;
+	if (response.statusCode === 200 && isPlainObject(payload)) return payload as IDataObject;
+	throw chatwootApiError(context.getNode(), response, itemIndex);
 }
 
 export interface InboxLink {
@@ -67,7 +65,7 @@ export function findInboxLink(contact: IDataObject, inboxId: number, sourceId: s
 	);
 }
 
-/** One read of the contact, to learn whether a link whose answer was lost was made. */
+/** One read of the contact, to learn whether a link whose response was lost was made. */
 async function readContact(client: ChatwootClient, accountId: number, contactId: number): Promise<IDataObject | undefined> {
 	const { response } = await client.send({ method: 'GET', path: contactPath(accountId, contactId) }, { retryLostResponses: true });
 	const payload = isPlainObject(response.body) ? response.body.payload : undefined;
@@ -78,8 +76,8 @@ async function readContact(client: ChatwootClient, accountId: number, contactId:
  * Makes the contact reachable in the inbox: POST /contacts/:id/contact_inboxes
  * (contacts/contact_inboxes_controller.rb, ContactInboxBuilder) unless it is already linked there.
  * With a given source ID the builder finds an existing link instead of adding a second one, so a lost
- * answer is repeated; without one it generates a new ID for API and website inboxes, so after a lost
- * answer the contact is read again to see whether the link was made. Chatwoot's own errors (inbox not
+ * response is repeated; without one it generates a new ID for API and website inboxes, so after a lost
+ * response the contact is read again to see whether the link was made. Chatwoot's own errors (inbox not
  * found, agent not in the inbox, bad source ID, a channel that cannot take contacts) end the item,
  * saying that the contact itself was already updated.
  */
@@ -103,16 +101,16 @@ export async function ensureInboxLink(
 	let lost = '';
 	let seenUnlinked = false;
 	for (let attempt = 0; attempt < 2; attempt++) {
-		const answer = await sendForAnswer(context, client, itemIndex, request, sourceId !== undefined);
-		if (!('lost' in answer)) {
-			if (answer.statusCode === 200 && isPlainObject(answer.body) && isPlainObject(answer.body.inbox)) {
-				return { link: answer.body as unknown as InboxLink, added: true };
+		const response = await sendForResponse(context, client, itemIndex, request, sourceId !== undefined);
+		if (!('lost' in response)) {
+			if (response.statusCode === 200 && isPlainObject(response.body) && isPlainObject(response.body.inbox)) {
+				return { link: response.body as unknown as InboxLink, added: true };
 			}
-			const error = chatwootApiError(context.getNode(), answer, itemIndex);
+			const error = chatwootApiError(context.getNode(), response, itemIndex);
 			error.description = `Contact ${describeContact(contact)} was updated, but not added to inbox ${inboxId}. ${error.description}`;
 			throw error;
 		}
-		lost = answer.lost;
+		lost = response.lost;
 		const reread = await readContact(client, accountId, contactId).catch(() => undefined);
 		const made = reread && findInboxLink(reread, inboxId, sourceId);
 		if (made) return { link: made, added: true };

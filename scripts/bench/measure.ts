@@ -162,7 +162,7 @@ export async function runScenario(bench: Bench, scenario: Scenario): Promise<Sce
 	info(
 		`${scenario.title}: node ${result.nodeMs} ms (${result.msPerItem.toFixed(2)} ms/item), process ${result.processWallMs} ms, ` +
 			`created ${result.createdOnSimulator}, failed ${result.failedItems}, 429s ${result.rejected429}, ` +
-			`max in flight ${result.maxInFlight}, peak RSS ${result.peakRssMiB.toFixed(0)} MiB` +
+			`max in flight ${Number.isFinite(result.maxInFlight) ? result.maxInFlight : 'n/a'}, peak RSS ${result.peakRssMiB.toFixed(0)} MiB` +
 			(problems.length ? `; PROBLEMS: ${problems.join('; ')}` : ''),
 	);
 	return result;

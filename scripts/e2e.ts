@@ -1,7 +1,9 @@
 /**
  * End-to-end test against a real n8n: the packed node is installed like n8n's Community Nodes installer
  * does, the example workflow runs headless and then in the editor through a real browser, and the
- * results are checked on the Chatwoot simulator.
+ * results are checked on the Chatwoot simulator. A workflow creating contacts with mapped custom
+ * attributes and labels runs headless too, and the editor's attribute mapper is checked against the
+ * simulator's attribute definitions.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';

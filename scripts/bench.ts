@@ -139,7 +139,8 @@ async function main(): Promise<boolean> {
 			'each scenario is one `n8n execute` process (its own peak RSS) on a fresh simulator (127.0.0.1, in the benchmark process), except "the same … again", ' +
 				'which runs on the contacts the scenario before it created; the simulator and n8n share the same cores',
 			'Requests = requests the simulator received during the scenario (every endpoint, any answer); Requests/item = Requests / items',
-			"Node ms = the node's `executionTime` recorded by n8n (runData[node][0]); ratio = this node's ms / HTTP Request's ms at the same latency",
+			"Node ms = the node's `executionTime` recorded by n8n (runData[node][0]); ratio = this node's ms / HTTP Request's ms at the same latency " +
+				"(Create or Update: / Create's ms at the same latency)",
 			'Max in flight = the most requests the simulator was handling at once; Peak RSS = VmHWM of the n8n process itself (sampled from /proc every 50 ms), in MiB',
 			`this node with default options (Requests in Flight ${DEFAULT_REQUESTS_IN_FLIGHT}) unless a table says otherwise; HTTP Request ${HTTP_REQUEST_VERSION} with default options`,
 			'rate limit: the simulator counts fixed windows aligned to the wall clock (floor(time / window)), every request included, like Chatwoot\'s rack-attack; ' +

@@ -1,7 +1,7 @@
 /**
  * Benchmark in a real n8n against the in-process Chatwoot simulator: this node's Contact → Create next to
- * n8n's own HTTP Request node doing the same POST, a bulk import against Chatwoot's rate limiter, and the
- * memory cost of 5 MB avatars. Prints its tables (and writes them to test-artifacts/bench/); it fails only
+ * n8n's own HTTP Request node doing the same POST, Create or Update next to Create, a bulk import against
+ * Chatwoot's rate limiter, and the memory cost of 5 MB avatars. Prints its tables (and writes them to test-artifacts/bench/); it fails only
  * when something broke (a run crashed, contacts are missing or doubled), never because a number is slow.
  *
  *   npm run bench                         every group
@@ -49,7 +49,7 @@ function usage(): string {
 	return [
 		'npm run bench [-- --only <group>[,<group>...]] [--quick]',
 		'groups:',
-		...ALL_GROUPS.map((group) => `  ${group.padEnd(9)} ${GROUPS[group]}`),
+		...ALL_GROUPS.map((group) => `  ${group.padEnd(8)} ${GROUPS[group]}`),
 	].join('\n');
 }
 
@@ -136,8 +136,11 @@ async function main(): Promise<boolean> {
 			`measured ${measuredAt.slice(0, 16).replace('T', ' ')} UTC${options.scale !== 1 ? ' with --quick (a tenth of the items): a smoke run, not figures to quote' : ''}`,
 			`machine: ${cpus().length} cores (${cpuModel}), ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM; n8n ${N8N_VERSION} on Node.js ${NODE_VERSION}; ` +
 				`benchmark and simulator on Node.js ${process.version.slice(1)}; ${NODE_TYPE} ${prepared.packageVersion} installed from its npm pack tarball`,
-			'each scenario is one `n8n execute` process (its own peak RSS) on a fresh simulator (127.0.0.1, in the benchmark process); the simulator and n8n share the same cores',
-			"Node ms = the node's `executionTime` recorded by n8n (runData[node][0]); ratio = this node's ms / HTTP Request's ms at the same latency",
+			'each scenario is one `n8n execute` process (its own peak RSS) on a fresh simulator (127.0.0.1, in the benchmark process), except "the same … again", ' +
+				'which runs on the contacts the scenario before it created; the simulator and n8n share the same cores',
+			'Requests = requests the simulator received during the scenario (every endpoint, any answer); Requests/item = Requests / items',
+			"Node ms = the node's `executionTime` recorded by n8n (runData[node][0]); ratio = this node's ms / HTTP Request's ms at the same latency " +
+				"(Create or Update: / Create's ms at the same latency)",
 			'Max in flight = the most requests the simulator was handling at once; Peak RSS = VmHWM of the n8n process itself (sampled from /proc every 50 ms), in MiB',
 			`this node with default options (Requests in Flight ${DEFAULT_REQUESTS_IN_FLIGHT}) unless a table says otherwise; HTTP Request ${HTTP_REQUEST_VERSION} with default options`,
 			'rate limit: the simulator counts fixed windows aligned to the wall clock (floor(time / window)), every request included, like Chatwoot\'s rack-attack; ' +

@@ -1,7 +1,9 @@
 /**
  * End-to-end test against a real n8n: the packed node is installed like n8n's Community Nodes installer
  * does, the example workflow runs headless and then in the editor through a real browser, and the
- * results are checked on the Chatwoot simulator.
+ * results are checked on the Chatwoot simulator. A workflow creating contacts with mapped custom
+ * attributes and labels runs headless too, and the editor's attribute mapper is checked against the
+ * simulator's attribute definitions.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -10,10 +12,37 @@ import { join } from 'node:path';
 
 import { ACCOUNTS, INBOXES, SEED } from '../test/simulator/seed';
 import { startSimulator, type Simulator, type StoredContact } from '../test/simulator';
+import type { Page } from 'playwright-core';
+
 import { launchChromium, type Browser } from './lib/browser';
 import { assert, Checks } from './lib/checks';
 import { listNodeTypes, restLogin } from './lib/editor-api';
-import { dropdownOptions, executeOpenNode, openNode, openWorkflow, screenshot, signIn } from './lib/editor-ui';
+import {
+	attributeMapperWorkflow,
+	CONTACT_DEFINITIONS,
+	EDITOR_INPUT_BY_DISPLAY_TYPE,
+	FOREIGN_DEFINITIONS,
+	MAPPED_LABELS,
+	MAPPED_NODE,
+	MAPPED_PEOPLE,
+	MAPPED_WORKFLOW,
+	mappedAttributesWorkflow,
+	MAPPER_NODE,
+	MAPPER_WORKFLOW,
+} from './lib/attribute-workflows';
+import {
+	dropdownOptions,
+	executeOpenNode,
+	openNode,
+	openWorkflow,
+	resourceMapperAddEach,
+	resourceMapperFieldOptions,
+	resourceMapperFields,
+	saveHtml,
+	screenshot,
+	signIn,
+	waitForResourceMapper,
+} from './lib/editor-ui';
 import { info, seconds } from './lib/log';
 import {
 	createUserFolder,
@@ -69,6 +98,65 @@ function contactByEmail(contacts: StoredContact[], email: string): StoredContact
 	return contact;
 }
 
+/** What the simulator should store for mapped values: numbers for number types, true/false for checkboxes, text for the rest. */
+function expectedAttributes(attributes: Record<string, string | number | boolean>): Record<string, string | number | boolean> {
+	const expected: Record<string, string | number | boolean> = {};
+	for (const [key, value] of Object.entries(attributes)) {
+		const type = CONTACT_DEFINITIONS.find((definition) => definition.attribute_key === key)?.attribute_display_type;
+		expected[key] = type === 'number' || type === 'currency' || type === 'percent' ? Number(value) : value;
+	}
+	return expected;
+}
+
+/**
+ * Opens the Create node set to Map Each Attribute (nothing added yet) and checks what the editor offers:
+ * every contact attribute of the account by its display name (none of another model or account), an input
+ * of the attribute's type once added, and the list attribute's values in its dropdown.
+ */
+async function mapperCheck(page: Page, editorUrl: string, simulator: Simulator, artifacts: string): Promise<void> {
+	const definitionReads = () =>
+		simulator.requests().filter((request) => request.method === 'GET' && request.path.endsWith('/custom_attribute_definitions')).length;
+	const readsBefore = definitionReads();
+	await openWorkflow(page, editorUrl, MAPPER_WORKFLOW.id);
+	await openNode(page, MAPPER_NODE);
+	await waitForResourceMapper(page);
+	await screenshot(page, artifacts, '07-mapper');
+	assert(definitionReads() > readsBefore, 'the editor showed the mapper without reading the attribute definitions from the simulator');
+
+	const names = CONTACT_DEFINITIONS.map((definition) => definition.attribute_display_name);
+	const addable = await resourceMapperAddEach(page, join(artifacts, '08-mapper-add-list.png'));
+	info(`  offered to add: ${addable.join(' | ')}`);
+	for (const name of names) assert(addable.includes(name), `"${name}" is not offered in [${addable.join(' | ')}]`);
+	for (const foreign of FOREIGN_DEFINITIONS) {
+		assert(!addable.includes(foreign.attribute_display_name), `"${foreign.attribute_display_name}" (${foreign.attribute_model}, account ${foreign.accountId}) is offered`);
+	}
+	assert(addable.length === names.length, `${addable.length} entries offered for ${names.length} contact attributes: [${addable.join(' | ')}]`);
+
+	await screenshot(page, artifacts, '09-mapper-all-added');
+	const fields = await resourceMapperFields(page);
+	info(`  fields: ${fields.map((field) => `${field.label} (${field.input})`).join(', ')}`);
+	for (const definition of CONTACT_DEFINITIONS) {
+		const field = fields.find((candidate) => candidate.label === definition.attribute_display_name);
+		assert(field, `no field "${definition.attribute_display_name}" among [${fields.map((candidate) => candidate.label).join(' | ')}]`);
+		const wanted = EDITOR_INPUT_BY_DISPLAY_TYPE[definition.attribute_display_type];
+		assert(
+			field.input === wanted,
+			`"${definition.attribute_display_name}" (${definition.attribute_display_type}) is drawn as ${field.input}, expected ${wanted}`,
+		);
+	}
+	assert(fields.length === names.length, `${fields.length} fields shown for ${names.length} contact attributes`);
+
+	const list = CONTACT_DEFINITIONS.find((definition) => definition.attribute_display_type === 'list');
+	assert(list, 'the seed has no list attribute');
+	const wanted = list.attribute_values.map(String);
+	const values = await resourceMapperFieldOptions(page, list.attribute_display_name, wanted[0], join(artifacts, '10-mapper-list-values.png'));
+	info(`  "${list.attribute_display_name}" offers: ${values.join(' | ')}`);
+	assert(
+		values.length === wanted.length && wanted.every((value) => values.includes(value)),
+		`"${list.attribute_display_name}" offers [${values.join(' | ')}], expected [${wanted.join(' | ')}]`,
+	);
+}
+
 async function main(): Promise<boolean> {
 	const begin = Date.now();
 	const checks = new Checks();
@@ -91,7 +179,9 @@ async function main(): Promise<boolean> {
 		folder = await createUserFolder();
 		const target = simulatorTarget(simulator.url);
 		const setupBegin = Date.now();
-		const prepared = await prepareUserFolder(runtime, folder, tarball, target);
+		const prepared = await prepareUserFolder(runtime, folder, tarball, target, {
+			extraWorkflows: [mappedAttributesWorkflow(), attributeMapperWorkflow()],
+		});
 		info(`n8n user folder ${folder.path} prepared in ${seconds(setupBegin)}`);
 		const workflow = chatwootExample(prepared);
 		const nodeName = chatwootNodes(workflow)[0].name;
@@ -149,6 +239,37 @@ async function main(): Promise<boolean> {
 				assert(avatar.sha256 === expected, `${json.email}: avatar sha256 ${avatar.sha256}, input ${expected}`);
 				assert(avatar.contentType === binary.data.mimeType, `${json.email}: content type ${avatar.contentType}`);
 			}
+		});
+
+		// Mapped custom attributes and labels, headless, on an empty simulator.
+		simulator.reset();
+		const mapped = await executeWorkflow(runtime, folder, MAPPED_WORKFLOW.id, { timeoutMs: 180_000 });
+		info(`n8n execute of "${MAPPED_WORKFLOW.name}" took ${mapped.durationMs} ms (process start-up included)`);
+		await checks.check(`n8n execute runs "${MAPPED_WORKFLOW.name}" without errors`, () => {
+			assert(!mapped.error, `the execution failed: ${String(JSON.stringify(mapped.error)).slice(0, 1500)}`);
+			const run = mapped.runData[MAPPED_NODE]?.[0];
+			assert(run?.executionStatus === 'success', `"${MAPPED_NODE}" status ${run?.executionStatus}: ${JSON.stringify(run?.error)}`);
+			const output = run.data?.main?.[0] ?? [];
+			assert(output.length === MAPPED_PEOPLE.length, `"${MAPPED_NODE}" returned ${output.length} items for ${MAPPED_PEOPLE.length}`);
+		});
+		await checks.check('the simulator holds each contact with its mapped custom attributes (typed) and its labels', () => {
+			const contacts = simulator!.contacts(SEED.accounts.main);
+			assert(contacts.length === MAPPED_PEOPLE.length, `expected ${MAPPED_PEOPLE.length} contacts, the simulator has ${contacts.length}`);
+			for (const person of MAPPED_PEOPLE) {
+				const contact = contactByEmail(contacts, person.email);
+				const stored = contact.custom_attributes;
+				const expected = expectedAttributes(person.attributes);
+				const keys = (record: Record<string, unknown>) => Object.keys(record).sort().join(', ');
+				assert(keys(stored) === keys(expected), `${person.email}: attributes [${keys(stored)}], expected [${keys(expected)}]`);
+				for (const [key, value] of Object.entries(expected)) {
+					const date = CONTACT_DEFINITIONS.find((definition) => definition.attribute_key === key)?.attribute_display_type === 'date';
+					const same = date ? typeof stored[key] === 'string' && (stored[key] as string).startsWith(String(value)) : stored[key] === value;
+					assert(same, `${person.email}: ${key} is ${JSON.stringify(stored[key])}, expected ${JSON.stringify(value)}`);
+				}
+				const labels = [...contact.labels].sort();
+				assert(labels.join(',') === [...MAPPED_LABELS].sort().join(','), `${person.email}: labels [${labels.join(', ')}], expected [${MAPPED_LABELS.join(', ')}]`);
+			}
+			info(`  ${MAPPED_PEOPLE[0].email}: ${JSON.stringify(contactByEmail(contacts, MAPPED_PEOPLE[0].email).custom_attributes)}`);
 		});
 
 		// Editor run: the same workflow through the UI, so the simulator starts empty again.
@@ -213,6 +334,26 @@ async function main(): Promise<boolean> {
 			assert(output.includes(simulator!.url), `the output panel shows no data from ${simulator!.url}`);
 			info(`  the editor run created ${contacts.length} contacts; the first has id ${contact.id}`);
 		});
+
+		await browserCheck(
+			'editor: Map Each Attribute lists the account’s contact attributes with an input of their type, and a list attribute’s values',
+			'07-mapper',
+			async () => {
+				assert(signedIn, 'not signed in (see the previous failure)');
+				// A fresh tab: the workflow above may hold unsaved run data that would ask before leaving.
+				const mapperPage = await browser!.context.newPage();
+				mapperPage.setDefaultTimeout(30_000);
+				try {
+					await mapperCheck(mapperPage, editor!.url, simulator!, artifacts);
+				} catch (error) {
+					await screenshot(mapperPage, artifacts, 'FAILED-07-mapper').catch(() => undefined);
+					await saveHtml(mapperPage, artifacts, 'FAILED-07-mapper').catch(() => undefined);
+					throw error;
+				} finally {
+					await mapperPage.close();
+				}
+			},
+		);
 	} catch (error) {
 		if (error instanceof MissingBuildToolsError) {
 			console.error(error.message);

@@ -2,7 +2,7 @@
 import { loadavg } from 'node:os';
 
 import { SEED } from '../../test/simulator/seed';
-import type { Simulator } from '../../test/simulator';
+import type { RecordedRequest, Simulator } from '../../test/simulator';
 import { info } from '../lib/log';
 import { watchPeakMemory, type MemoryWatch, type PeakMemory } from '../lib/memory';
 import { executeWorkflow, type ExecutionResult, type N8nRuntime, type UserFolder } from '../lib/n8n-runtime';
@@ -30,6 +30,8 @@ export interface ScenarioResult {
 	memorySamples: number;
 	memoryUnobservedTailMs: number;
 	requests: number;
+	/** Requests by method and path (ids as :id), e.g. "POST /contacts/filter": 1000. */
+	requestMix: Record<string, number>;
 	rejected429: number;
 	createdOnSimulator: number;
 	outputItems: number;
@@ -40,6 +42,17 @@ export interface ScenarioResult {
 	/** The machine's 1-minute load average just before the run: others' work on the same cores skews the figures. */
 	loadAverageBefore: number;
 	rate?: RateAnalysis;
+}
+
+/** "PATCH /api/v1/accounts/1/contacts/17" → "PATCH /contacts/:id". */
+function requestMix(requests: RecordedRequest[]): Record<string, number> {
+	const mix: Record<string, number> = {};
+	for (const request of requests) {
+		const path = request.path.replace(/^\/api\/v1\/accounts\/\d+/, '').replace(/\/\d+(?=\/|$)/g, '/:id');
+		const key = `${request.method} ${path}`;
+		mix[key] = (mix[key] ?? 0) + 1;
+	}
+	return mix;
 }
 
 export interface Bench {
@@ -62,12 +75,20 @@ function nodeOutcome(execution: ExecutionResult, scenario: Scenario, problems: s
 	const failedItems = output.filter((item) => item.json.error !== undefined).length + (run.error ? 1 : 0);
 	if (failedItems > 0 && !scenario.failuresAreResults) problems.push(`${failedItems} item(s) failed`);
 	if (output.length !== scenario.items) problems.push(`"${TARGET_NODE}" returned ${output.length} items for ${scenario.items}`);
+	if (scenario.expectedAction) {
+		const other = output.filter((item) => item.json.action !== scenario.expectedAction);
+		if (other.length > 0) {
+			problems.push(`${other.length} item(s) not "${scenario.expectedAction}", e.g. action ${JSON.stringify(other[0].json.action)}`);
+		}
+	}
 	return { nodeMs: run.executionTime, output, failedItems };
 }
 
 export async function runScenario(bench: Bench, scenario: Scenario): Promise<ScenarioResult> {
 	const { runtime, folder, simulator } = bench;
-	simulator.reset();
+	// A scenario that continues another keeps the contacts it left; every other one starts on an empty simulator.
+	if (!scenario.continuesFrom) simulator.reset();
+	const firstRequest = simulator.requests().length;
 	simulator.setFaults({ latencyMs: scenario.latencyMs });
 	simulator.setRateLimit(scenario.rateLimit);
 	const problems: string[] = [];
@@ -90,6 +111,7 @@ export async function runScenario(bench: Bench, scenario: Scenario): Promise<Sce
 	const outcome = nodeOutcome(execution, scenario, problems);
 
 	const counters = simulator.counters();
+	const requests = simulator.requests().slice(firstRequest);
 	const contacts = simulator.contacts(SEED.accounts.main);
 	const stored = new Set(contacts.map((contact) => contact.email));
 	if (scenario.failuresAreResults) {
@@ -106,11 +128,10 @@ export async function runScenario(bench: Bench, scenario: Scenario): Promise<Sce
 			problems.push(`the simulator holds ${contacts.length} contacts, expected ${scenario.expectedEmails.length}`);
 		}
 	}
-	const rate = scenario.rateLimit ? analyseRateLimit(simulator.requests(), scenario.rateLimit) : undefined;
+	const rate = scenario.rateLimit ? analyseRateLimit(requests, scenario.rateLimit) : undefined;
 	if (rate && rate.mostAcceptedInOneWindow > rate.limit.limit) {
 		problems.push(`the simulator let ${rate.mostAcceptedInOneWindow} requests through in one window (limit ${rate.limit.limit})`);
 	}
-	simulator.reset();
 
 	if (!memory || memory.samples === 0) problems.push('no memory reading of the n8n process');
 	const result: ScenarioResult = {
@@ -123,12 +144,14 @@ export async function runScenario(bench: Bench, scenario: Scenario): Promise<Sce
 		nodeMs: outcome.nodeMs,
 		msPerItem: outcome.nodeMs / scenario.items,
 		processWallMs: execution.durationMs,
-		maxInFlight: counters.maxInFlight,
+		// The simulator's high-water mark cannot be read for part of its run: a continuation shows none.
+		maxInFlight: scenario.continuesFrom ? Number.NaN : counters.maxInFlight,
 		peakRssMiB: (memory?.peakRssBytes ?? Number.NaN) / MIB,
 		memorySamples: memory?.samples ?? 0,
 		memoryUnobservedTailMs: memory?.unobservedTailMs ?? Number.NaN,
-		requests: counters.requests,
-		rejected429: counters.rejected429,
+		requests: requests.length,
+		requestMix: requestMix(requests),
+		rejected429: requests.filter((request) => request.status === 429).length,
 		createdOnSimulator: contacts.length,
 		outputItems: outcome.output.length,
 		failedItems: outcome.failedItems,
@@ -139,7 +162,7 @@ export async function runScenario(bench: Bench, scenario: Scenario): Promise<Sce
 	info(
 		`${scenario.title}: node ${result.nodeMs} ms (${result.msPerItem.toFixed(2)} ms/item), process ${result.processWallMs} ms, ` +
 			`created ${result.createdOnSimulator}, failed ${result.failedItems}, 429s ${result.rejected429}, ` +
-			`max in flight ${result.maxInFlight}, peak RSS ${result.peakRssMiB.toFixed(0)} MiB` +
+			`max in flight ${Number.isFinite(result.maxInFlight) ? result.maxInFlight : 'n/a'}, peak RSS ${result.peakRssMiB.toFixed(0)} MiB` +
 			(problems.length ? `; PROBLEMS: ${problems.join('; ')}` : ''),
 	);
 	return result;

@@ -2,11 +2,13 @@
 import { DEFAULT_REQUESTS_IN_FLIGHT } from '../../nodes/Chatwoot/actions/runOptions';
 import type { ScenarioResult } from './measure';
 import type { RateAnalysis } from './rate';
-import { AVATAR_BYTES, LATENCIES_MS, RATE_CASES } from './scenarios';
+import { AVATAR_BYTES, LATENCIES_MS } from './scenarios';
 
 const MIB = 1024 * 1024;
 const MEMORY_GROWTH_TARGET_MIB = 150;
 const HTTP_REQUEST_MS_PER_ITEM_BEFORE = '~4-5';
+/** Create or Update of new contacts may cost at most this much more node time than Create. */
+const UPSERT_NEW_RATIO_TARGET = 1.2;
 
 const ms = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? `${Math.round(value)}` : 'n/a');
 const fixed = (value: number | undefined, digits = 2) => (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
@@ -66,12 +68,62 @@ function compareSection(results: ScenarioResult[], byKey: Map<string, ScenarioRe
 	}
 }
 
+function upsertSection(results: ScenarioResult[], byKey: Map<string, ScenarioResult>, lines: string[], targets: Target[]) {
+	const measured = results.filter((result) => result.group === 'upsert');
+	if (measured.length === 0) return;
+	const createOf = (result: ScenarioResult) => byKey.get(`create-${result.latencyMs}ms`);
+	lines.push('### Create or Update vs Create (Contact, same simulator, default options)', '');
+	lines.push(
+		table(
+			['Scenario', 'Latency', 'Items', 'Node ms', 'ms/item', 'Ratio to Create', 'Requests', 'Requests/item', 'Max in flight', 'Peak RSS MiB'],
+			measured.map((result) => {
+				const create = createOf(result);
+				return [
+					result.title,
+					`${result.latencyMs} ms`,
+					String(result.items),
+					ms(result.nodeMs),
+					fixed(result.msPerItem),
+					create ? fixed(result.nodeMs / create.nodeMs) : 'n/a',
+					String(result.requests),
+					fixed(result.requests / result.items),
+					Number.isFinite(result.maxInFlight) ? String(result.maxInFlight) : 'n/a',
+					fixed(result.peakRssMiB, 0),
+				];
+			}),
+		),
+		'',
+	);
+	lines.push(
+		table(
+			['Scenario', 'Requests by endpoint'],
+			measured.map((result) => [
+				result.title,
+				Object.entries(result.requestMix)
+					.sort(([, a], [, b]) => b - a)
+					.map(([endpoint, count]) => `${endpoint} × ${count}`)
+					.join(', '),
+			]),
+		),
+		'',
+	);
+	for (const latency of LATENCIES_MS) {
+		const create = byKey.get(`create-${latency}ms`);
+		const fresh = byKey.get(`upsert-new-${latency}ms`);
+		if (!create || !fresh) continue;
+		const ratio = fresh.nodeMs / create.nodeMs;
+		targets.push({
+			target: `${latency} ms latency: Create or Update of new contacts ≤ ${UPSERT_NEW_RATIO_TARGET}× Create in node time`,
+			measured: `${fixed(ratio)}× (${fixed(fresh.msPerItem)} vs ${fixed(create.msPerItem)} ms/item; ${fixed(fresh.requests / fresh.items)} vs ${fixed(create.requests / create.items)} requests/item)`,
+			met: ratio <= UPSERT_NEW_RATIO_TARGET,
+		});
+	}
+}
+
 function rateSection(result: ScenarioResult, rate: RateAnalysis, lines: string[], targets: Target[]) {
 	const { limit, windowMs } = rate.limit;
 	const perWindow = `${limit} requests per ${windowMs / 1000} s window`;
-	const options = RATE_CASES[result.group as keyof typeof RATE_CASES]?.options ?? {};
-	const optionText = Object.keys(options).length ? `options ${JSON.stringify(options)}` : 'default options';
-	lines.push(`### Rate limit: ${result.items} items, ${perWindow} (wall-clock aligned), ${optionText}`, '');
+	lines.push(`### Rate limit: ${result.items} items, ${perWindow} (wall-clock aligned), default options`, '');
 	lines.push(
 		table(
 			['Created', 'Failed', '429s', 'Requests', 'Node s', 'Most let through in one window', 'Throughput once the first window is spent'],
@@ -146,6 +198,7 @@ export function report(results: ScenarioResult[], notes: string[]): { text: stri
 	const targets: Target[] = [];
 	const lines: string[] = [];
 	compareSection(results, byKey, lines, targets);
+	upsertSection(results, byKey, lines, targets);
 	for (const result of results) if (result.rate) rateSection(result, result.rate, lines, targets);
 	memorySection(byKey, lines, targets);
 	if (targets.length > 0) {

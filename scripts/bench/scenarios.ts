@@ -3,6 +3,7 @@ import type { RateLimitOptions } from '../../test/simulator';
 import type { WorkflowNode } from '../lib/setup';
 import {
 	chatwootCreate,
+	chatwootUpsert,
 	contactsCodeNode,
 	emailsFor,
 	httpRequestCreate,
@@ -12,8 +13,8 @@ import {
 
 export const GROUPS = {
 	compare: 'this node vs n8n HTTP Request, 1,000 items at 0 and 20 ms latency',
+	upsert: 'Create or Update of 1,000 new contacts, then of the same 1,000 again (all updates), next to Create of 1,000 new; 0 and 20 ms latency',
 	rate: "Chatwoot's real limiter: 1,500 items at 600 requests per 60 s window (wall-clock aligned); takes 2-4 minutes",
-	'rate-10s': 'the same import against a scaled 10 s window of 600 requests (faster, but hides what a one-minute window does to retry waits)',
 	memory: '200 files of 5 MB read from disk, Create with and without avatar upload: peak RSS of n8n',
 } as const;
 export type Group = keyof typeof GROUPS;
@@ -23,17 +24,8 @@ export const LATENCIES_MS = [0, 20];
 export const AVATAR_ITEMS = 200;
 export const AVATAR_BYTES = 5 * 1024 * 1024;
 
-export interface RateCase {
-	limit: RateLimitOptions;
-	items: number;
-	/** Node options for this case; the real-window case runs with the node's defaults. */
-	options: Record<string, unknown>;
-}
-
-export const RATE_CASES: Record<'rate' | 'rate-10s', RateCase> = {
-	rate: { limit: { limit: 600, windowMs: 60_000 }, items: 1_500, options: {} },
-	'rate-10s': { limit: { limit: 600, windowMs: 10_000 }, items: 1_500, options: { maxRetryDelay: 10_000 } },
-};
+/** Chatwoot's limiter as configured by default: 600 requests per wall-clock minute. The node runs with its defaults. */
+export const RATE_CASE = { limit: { limit: 600, windowMs: 60_000 } as RateLimitOptions, items: 1_500 };
 
 export type NodeKind = 'chatwoot' | 'httpRequest';
 
@@ -51,6 +43,13 @@ export interface Scenario {
 	expectedEmails: string[];
 	/** Rate-limited runs: an item that gave up is a measured outcome (counted as failed), not a broken run. */
 	failuresAreResults?: boolean;
+	/**
+	 * Runs on what the scenario with this key left on the simulator (its contacts), instead of an empty one;
+	 * requests are then counted from this scenario's first one.
+	 */
+	continuesFrom?: string;
+	/** Create or Update: the `action` every output item must report. */
+	expectedAction?: 'created' | 'updated';
 	env?: Record<string, string>;
 }
 
@@ -100,23 +99,63 @@ export function buildScenarios(context: ScenarioContext, groups: Group[]): Scena
 		}
 	}
 
-	for (const group of ['rate', 'rate-10s'] as const) {
-		if (!groups.includes(group)) continue;
-		const rate = RATE_CASES[group];
-		const limit = { limit: scaled(rate.limit.limit, scale), windowMs: rate.limit.windowMs };
-		const count = scaled(rate.items, scale);
-		const prefix = `${group}-${runId}`;
+	if (groups.includes('upsert')) {
+		const fields = { name: '={{ $json.name }}', email: '={{ $json.email }}' };
+		for (const latencyMs of LATENCIES_MS) {
+			const padded = String(latencyMs).padStart(3, '0');
+			const createPrefix = `cr${latencyMs}-${runId}`;
+			scenarios.push({
+				key: `create-${latencyMs}ms`,
+				group: 'upsert',
+				title: `Create, ${items} new contacts, ${latencyMs} ms`,
+				kind: 'chatwoot',
+				workflowId: `BenchUpsCreat${padded}`,
+				nodes: [manualTrigger(), contactsCodeNode(createPrefix, items), chatwootCreate(fields)],
+				items,
+				latencyMs,
+				expectedEmails: emailsFor(createPrefix, items),
+			});
+			const upsertPrefix = `up${latencyMs}-${runId}`;
+			const upsertNodes = [manualTrigger(), contactsCodeNode(upsertPrefix, items), chatwootUpsert(fields)];
+			scenarios.push({
+				key: `upsert-new-${latencyMs}ms`,
+				group: 'upsert',
+				title: `Create or Update, ${items} new contacts, ${latencyMs} ms`,
+				kind: 'chatwoot',
+				workflowId: `BenchUpsNew00${padded}`,
+				nodes: upsertNodes,
+				items,
+				latencyMs,
+				expectedEmails: emailsFor(upsertPrefix, items),
+				expectedAction: 'created',
+			});
+			scenarios.push({
+				key: `upsert-again-${latencyMs}ms`,
+				group: 'upsert',
+				title: `Create or Update, the same ${items} again, ${latencyMs} ms`,
+				kind: 'chatwoot',
+				workflowId: `BenchUpsAgain${padded}`,
+				nodes: upsertNodes,
+				items,
+				latencyMs,
+				expectedEmails: emailsFor(upsertPrefix, items),
+				continuesFrom: `upsert-new-${latencyMs}ms`,
+				expectedAction: 'updated',
+			});
+		}
+	}
+
+	if (groups.includes('rate')) {
+		const limit = { limit: scaled(RATE_CASE.limit.limit, scale), windowMs: RATE_CASE.limit.windowMs };
+		const count = scaled(RATE_CASE.items, scale);
+		const prefix = `rate-${runId}`;
 		scenarios.push({
-			key: group,
-			group,
+			key: 'rate',
+			group: 'rate',
 			title: `Chatwoot node, ${count} items at ${limit.limit} per ${limit.windowMs / 1000} s`,
 			kind: 'chatwoot',
-			workflowId: group === 'rate' ? 'BenchRateLimit60' : 'BenchRateLimit10',
-			nodes: [
-				manualTrigger(),
-				contactsCodeNode(prefix, count),
-				chatwootCreate({ name: '={{ $json.name }}', email: '={{ $json.email }}' }, { options: rate.options, continueOnFail: true }),
-			],
+			workflowId: 'BenchRateLimit60',
+			nodes: [manualTrigger(), contactsCodeNode(prefix, count), chatwootCreate({ name: '={{ $json.name }}', email: '={{ $json.email }}' }, { continueOnFail: true })],
 			items: count,
 			latencyMs: 0,
 			rateLimit: limit,

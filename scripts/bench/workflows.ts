@@ -62,6 +62,28 @@ export function chatwootCreate(fields: Record<string, unknown>, settings: Create
 	};
 }
 
+/** Contact → Create or Update with default options (Match On: email, phone number, identifier). */
+export function chatwootUpsert(fields: Record<string, unknown>): WorkflowNode {
+	return {
+		...node(
+			TARGET_NODE,
+			NODE_TYPE,
+			1,
+			{
+				resource: 'contact',
+				operation: 'upsert',
+				accountId: SEED.accounts.main,
+				inboxId: SEED.inboxes.api,
+				avatarSource: 'none',
+				...fields,
+				options: {},
+			},
+			440,
+		),
+		credentials: CHATWOOT_CREDENTIAL,
+	};
+}
+
 export function httpRequestCreate(simulatorUrl: string): WorkflowNode {
 	return {
 		...node(

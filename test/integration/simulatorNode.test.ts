@@ -102,7 +102,7 @@ describe('creating contacts in the simulator', () => {
 
 describe("the server's own errors, as the node reports them", () => {
 	test.each<[string, INodeParameters, string | undefined, RegExp, RegExp]>([
-		['invalid token', {}, 'not-a-real-token-at-all1', /^Invalid Access Token \[item 0\]$/, /Profile Settings → Access Token/],
+		['invalid token', {}, 'not-a-real-token-at-all1', /^Invalid Access Token$/, /Profile Settings → Access Token/],
 		['agent-bot token', {}, SEED.tokens.agentBot, /not authorized for bots/, /agent-bot or platform-app token/],
 		['account of which the user is not a member', { accountId: SEED.accounts.other, inboxId: SEED.inboxes.otherAccountApi }, undefined, /You are not authorized to access this account/, /not a member/],
 		['suspended account', { accountId: SEED.accounts.suspended }, undefined, /Account is suspended/, /suspended/],
@@ -114,7 +114,7 @@ describe("the server's own errors, as the node reports them", () => {
 		['email inbox without an email', { inboxId: SEED.inboxes.email, name: 'No mail' }, undefined, /contact email/, /Email inbox/],
 		['WhatsApp inbox without a phone', { inboxId: SEED.inboxes.whatsapp, name: 'No phone' }, undefined, /contact phone number/, /WhatsApp or SMS/],
 		['bad WhatsApp source ID', { inboxId: SEED.inboxes.whatsapp, phoneNumber: '+14155550123', additionalFields: { sourceId: '+1415' } }, undefined, /Source invalid source id for whatsapp inbox/, /digits only/],
-		['Facebook inbox', { inboxId: SEED.inboxes.facebook, name: 'FB' }, undefined, /^Internal Server Error/, /Facebook, Instagram/],
+		['Facebook inbox', { inboxId: SEED.inboxes.facebook, name: 'FB' }, undefined, /^Inbox "Facebook Page" is a Facebook inbox, which cannot take contacts created through the API$/, /^HTTP 500\. .*Choose an API, Website, Email, WhatsApp or SMS inbox/],
 	])('%s', async (_label, parameters, token, message, description) => {
 		const result = await create(parameters, undefined, { token });
 		expect(result.error?.message).toMatch(message);
@@ -125,9 +125,9 @@ describe("the server's own errors, as the node reports them", () => {
 	test('duplicates in one account: email case-insensitively, identifier case-sensitively', async () => {
 		await create({ email: 'dup@acme.inc', additionalFields: { identifier: 'ID-1' } });
 		const email = await create({ email: 'DUP@acme.inc' });
-		expect(email.error?.message).toBe('Email has already been taken [item 0]');
+		expect(email.error?.message).toBe('Email has already been taken');
 		const identifier = await create({ additionalFields: { identifier: 'ID-1' } });
-		expect(identifier.error?.message).toBe('Identifier has already been taken [item 0]');
+		expect(identifier.error?.message).toBe('Identifier has already been taken');
 		expect((await create({ additionalFields: { identifier: 'id-1' } })).error).toBeUndefined();
 	});
 
@@ -136,7 +136,7 @@ describe("the server's own errors, as the node reports them", () => {
 		await awayFromWindowEdge();
 		await create({ name: 'one' });
 		const result = await create({ name: 'two', options: { maxRetryWait: 0 } });
-		expect(result.error?.message).toBe('Chatwoot is rate-limiting these requests (429 Retry later) [item 0]');
+		expect(result.error?.message).toBe('Chatwoot is rate-limiting these requests (429 Retry later)');
 	});
 
 	test('a proxy 503 page past Retry: Max Wait', async () => {
@@ -151,9 +151,9 @@ describe("the server's own errors, as the node reports them", () => {
 		expect(result.items?.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(result.items?.map((item) => (item.json.error as string | undefined) ?? 'ok')).toEqual([
 			'ok',
-			'Email Invalid email [item 1]',
+			'Email Invalid email',
 			'ok',
-			'Email has already been taken [item 3]',
+			'Email has already been taken',
 			'ok',
 		]);
 		expect(simulator().contacts().map((contact) => contact.email).sort()).toEqual(['a@x.com', 'b@x.com', 'c@x.com']);

@@ -6,7 +6,7 @@ import { parsePositiveId } from '../helpers/ids';
 
 /** An item's input cannot be sent as it is: nothing is sent for this item. */
 export function inputError(context: IExecuteFunctions, itemIndex: number, message: string, description: string) {
-	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, { itemIndex, description });
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
 }
 
 /** A text parameter as it is sent: trimmed; numbers (from expressions) as their text; anything else empty. */

@@ -34,7 +34,7 @@ function savedContactId(saved: IDataObject): number | undefined {
 }
 
 function noContactId(context: IExecuteFunctions, itemIndex: number) {
-	return new NodeOperationError(context.getNode(), `The contact was created, but its labels were not set [item ${itemIndex}]`, {
+	return new NodeOperationError(context.getNode(), `The contact was created, but its labels were not set`, {
 		itemIndex,
 		description: "Chatwoot's answer did not include the contact's ID, so the labels could not be added. Find the contact in Chatwoot and set its labels there; running this item again with Create would create another contact.",
 	});
@@ -55,7 +55,7 @@ export const execute: OperationExecute = function (client) {
 		const { request, release } = await buildContactRequest(this, itemIndex, avatars, target, fields);
 		let outcome;
 		try {
-			outcome = await sendCreate(this, client, itemIndex, fields, request);
+			outcome = await sendCreate(this, client, itemIndex, accountId, fields, request);
 		} finally {
 			release();
 		}

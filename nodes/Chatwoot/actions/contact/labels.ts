@@ -140,7 +140,7 @@ export async function labelSavedContact(
 		const state = outcome.unknownOutcome ? 'may not have been set' : 'were not set';
 		throw new PartlyDoneError(
 			context.getNode(),
-			`Contact ${contactId} was ${savedAs}, but its labels ${state} [item ${itemIndex}]`,
+			`Contact ${contactId} was ${savedAs}, but its labels ${state}`,
 			{
 				itemIndex,
 				description: `Cause: ${outcome.reason}. The contact is saved in Chatwoot with ID ${contactId}. Running this item again with Create would not label it (it would create another contact, or be refused as already taken): use Create or Update, or set the labels (${labels.join(', ')}) in Chatwoot.`,

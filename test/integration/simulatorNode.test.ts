@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SEED } from '../simulator';
-import { loadChatwootOptions, runChatwootNode, testChatwootCredential } from '../harness/engine';
+import { runChatwootNode, searchChatwootList, testChatwootCredential } from '../harness/engine';
 import { awayFromWindowEdge, createInSimulator, RATE_LIMIT_WINDOW_MS, useSimulator } from '../harness/simulator';
 import { binaryItem, PNG_1x1 } from '../harness/fixtures';
 
@@ -162,13 +162,22 @@ describe("the server's own errors, as the node reports them", () => {
 
 describe('editor helpers against the simulator', () => {
 	test('Account dropdown lists what the admin can reach', async () => {
-		const options = await loadChatwootOptions('getAccounts', {}, admin());
-		expect(options.map((option) => option.value)).toEqual([SEED.accounts.main, SEED.accounts.suspended]);
+		const { results } = await searchChatwootList('searchAccounts', {}, admin());
+		expect(results.map((option) => option.value)).toEqual([SEED.accounts.main, SEED.accounts.suspended]);
 	});
 
 	test("Inbox dropdown shows an agent only the agent's inboxes", async () => {
-		const options = await loadChatwootOptions('getInboxes', { accountId: 1 }, { ...admin(), accessToken: SEED.tokens.agent });
-		expect(options.map((option) => option.value).sort()).toEqual([SEED.inboxes.api, SEED.inboxes.email]);
+		const accountId = { __rl: true, mode: 'list', value: SEED.accounts.main };
+		const { results } = await searchChatwootList('searchInboxes', { accountId }, { ...admin(), accessToken: SEED.tokens.agent });
+		expect(results.map((option) => option.value).sort()).toEqual([SEED.inboxes.api, SEED.inboxes.email]);
+	});
+
+	test('Inbox list: inboxes that cannot take API contacts (Facebook among them) come last, marked as such', async () => {
+		const { results } = await searchChatwootList('searchInboxes', { accountId: SEED.accounts.main }, admin());
+		const marked = results.map((result) => result.name.endsWith(': cannot take API contacts'));
+		expect(marked.indexOf(true)).toBeGreaterThan(0);
+		expect(marked.slice(marked.indexOf(true)).every(Boolean)).toBe(true);
+		expect(results.find((result) => result.value === SEED.inboxes.facebook)?.name).toMatch(/^Facebook Page \(Facebook, #\d+\): cannot take API contacts$/);
 	});
 
 	test('credential test: passes for a user token, fails for a bot token and an unknown one', async () => {

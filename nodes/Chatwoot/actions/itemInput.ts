@@ -16,21 +16,45 @@ export const readText = (value: unknown) =>
 const ID_PARAMETERS = {
 	accountId: {
 		label: 'Account',
-		hint: 'Choose an account from the list, or give its ID (the number after /accounts/ in the Chatwoot address bar).',
+		hint: 'Choose an account from the list, paste its Chatwoot address (…/app/accounts/1/…), or give its ID (the number after /accounts/ in the address).',
+		locator: true,
 	},
 	inboxId: {
 		label: 'Inbox',
-		hint: 'Choose an inbox from the list, or give its ID (Settings → Inboxes in Chatwoot shows it in the address).',
+		hint: 'Choose an inbox from the list, paste its address from Settings → Inboxes in Chatwoot (…/settings/inboxes/3), or give its ID.',
+		locator: true,
 	},
 	contactId: {
 		label: 'Contact ID',
 		hint: "Give the contact's number: Chatwoot shows it in the contact's address (…/contacts/42) and as \"id\" in its data.",
+		locator: false,
 	},
 };
 
+/** n8n's words when a By URL value does not match the mode's regex (n8n-core extract-value). */
+const NOT_AN_ADDRESS = /URL entered is incorrect|parameter's value is invalid/;
+
+/**
+ * A parameter's value; for Account and Inbox the ID in the locator (from the list, by URL, by ID),
+ * or the bare ID a workflow saved before they were locators holds, which n8n passes on as it is.
+ */
+function readIdValue(context: IExecuteFunctions, itemIndex: number, parameter: keyof typeof ID_PARAMETERS): unknown {
+	const { label, hint, locator } = ID_PARAMETERS[parameter];
+	if (!locator) return context.getNodeParameter(parameter, itemIndex);
+	let failure: Error;
+	try {
+		return context.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true });
+	} catch (error) {
+		failure = error as Error;
+	}
+	// Anything else (an expression that fails) is n8n's own error, passed on as it is.
+	if (!NOT_AN_ADDRESS.test(failure.message)) throw failure;
+	throw inputError(context, itemIndex, `${label} URL is not a Chatwoot ${label.toLowerCase()} address`, hint);
+}
+
 /** An account, inbox or contact ID, which goes into the request path: a positive whole number or an item error. */
 export function readId(context: IExecuteFunctions, itemIndex: number, parameter: keyof typeof ID_PARAMETERS): number {
-	const id = parsePositiveId(context.getNodeParameter(parameter, itemIndex));
+	const id = parsePositiveId(readIdValue(context, itemIndex, parameter));
 	if (id === undefined) {
 		const { label, hint } = ID_PARAMETERS[parameter];
 		throw inputError(context, itemIndex, `${label} must be a positive whole number`, hint);

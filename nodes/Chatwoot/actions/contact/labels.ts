@@ -13,7 +13,7 @@ export const labelsProperty: INodeProperties = {
 	displayName: 'Label Names or IDs',
 	name: 'labels',
 	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getLabels', loadOptionsDependsOn: ['accountId'] },
+	typeOptions: { loadOptionsMethod: 'getLabels', loadOptionsDependsOn: ['accountId.value'] },
 	default: [],
 	description:
 		'Labels put on the contact once it is saved, from the labels of the account (Settings → Labels in Chatwoot). An expression may give a list or comma-separated titles. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -225,11 +225,60 @@ describe('Contact → Create: the avatar file as multipart', () => {
 	});
 });
 
+describe('Contact → Create: Account and Inbox as locators, and as the bare IDs older workflows saved', () => {
+	const rl = (mode: string, value: string | number) => ({ __rl: true, mode, value });
+
+	test.each<[string, unknown, unknown]>([
+		['from the list', rl('list', 1), rl('list', 3)],
+		['from the list, as text', rl('list', '1'), rl('list', '3')],
+		['by URL', rl('url', 'https://chat.example.com/app/accounts/1/dashboard'), rl('url', 'https://chat.example.com/app/accounts/1/settings/inboxes/3')],
+		['by URL of the inbox\'s conversations', rl('url', 'https://chat.example.com/app/accounts/1/contacts'), rl('url', 'https://chat.example.com/app/accounts/1/inbox/3')],
+		['by ID', rl('id', '1'), rl('id', ' 3 ')],
+		['by ID from an expression', rl('id', '={{ $json.account }}'), rl('id', '={{ $json.inbox }}')],
+		['as bare numbers (saved before they were locators)', 1, 3],
+		['as bare text', '1', '3'],
+		['as bare expressions', '={{ $json.account }}', '={{ $json.inbox }}'],
+	])('%s', async (_label, accountId, inboxId) => {
+		chatwoot([200, CONTACT_RESPONSE]);
+		const result = await create({ accountId, inboxId, name: 'Jane' } as INodeParameters, [{ json: { account: 1, inbox: 3 } }]);
+		expect(result.error).toBeUndefined();
+		expect(captured.map((request) => request.path)).toEqual(['/api/v1/accounts/1/contacts']);
+		expect(jsonBody()).toMatchObject({ inbox_id: 3, name: 'Jane' });
+	});
+
+	test.each<[string, unknown, RegExp]>([
+		['an address that is not an account\'s', { accountId: rl('url', 'https://chat.example.com/app/settings') }, /Not a Chatwoot account address/],
+		['an account address for the inbox', { inboxId: rl('url', 'https://chat.example.com/app/accounts/1/dashboard') }, /Not a Chatwoot inbox address/],
+		['an empty list choice', { accountId: rl('list', '') }, /Parameter "Account" is required/],
+		['an ID that would change the path', { inboxId: rl('id', '3/../4') }, /Not an inbox ID/],
+	])('a fixed value that is %s: n8n refuses to run the node, and nothing is sent', async (_label, parameters, issue) => {
+		await expect(create(parameters as INodeParameters)).rejects.toThrow(issue);
+		expect(captured).toHaveLength(0);
+		expect(unmatched).toBe(0);
+	});
+
+	test.each<[string, unknown, RegExp]>([
+		['accountId', rl('url', '={{ $json.url }}'), /^Account URL is not a Chatwoot account address$/],
+		['inboxId', rl('url', '={{ $json.url }}'), /^Inbox URL is not a Chatwoot inbox address$/],
+		['accountId', rl('id', '={{ $json.id }}'), /^Account must be a positive whole number$/],
+		['inboxId', '={{ $json.id }}', /^Inbox must be a positive whole number$/],
+	])('%s from an expression that gives no ID is an item error, and nothing is sent', async (parameter, value, message) => {
+		const items = [{ json: { url: 'https://chat.example.com/app/settings', id: '3/../4' } }, { json: { url: 'nope', id: '' } }];
+		const result = await create({ [parameter]: value } as INodeParameters, items, true);
+		expect(result.items?.map((item) => item.json.error)).toEqual([expect.stringMatching(message), expect.stringMatching(message)]);
+		expect(result.items?.map((item) => item.json.itemIndex)).toEqual([0, 1]);
+		expect(result.items?.[0].json.description).toMatch(/Chatwoot address|from the list/);
+		expect(captured).toHaveLength(0);
+		expect(unmatched).toBe(0);
+	});
+});
+
 describe('Contact → Create: bad input is refused before any request', () => {
 	test.each([
 		['accountId', '1/../2', /Account must be a positive whole number/],
 		['accountId', 'abc', /Account must be a positive whole number/],
-		['accountId', 0, /Account must be a positive whole number/],
+		// A bare 0 never reaches the node: n8n takes it as a missing required locator.
+		['accountId', '0', /Account must be a positive whole number/],
 		['inboxId', -1, /Inbox must be a positive whole number/],
 		['inboxId', '0', /Inbox must be a positive whole number/],
 	])('%s = %j', async (parameter, value, message) => {

@@ -82,6 +82,16 @@ describe('creating contacts in the simulator', () => {
 		expect(simulator().requests().at(-1)?.contentType).toMatch(/^multipart\/form-data; boundary=/);
 	});
 
+	test('Output: The Contact gives the stored contact at the top level, locators given by URL', async () => {
+		const accountId = { __rl: true, mode: 'url', value: `${simulator().url}/app/accounts/${SEED.accounts.main}/dashboard` };
+		const inboxId = { __rl: true, mode: 'url', value: `${simulator().url}/app/accounts/${SEED.accounts.main}/settings/inboxes/${SEED.inboxes.api}` };
+		const result = await create({ accountId, inboxId, name: 'Top Level', labels: [], output: 'contact' });
+		expect(result.error).toBeUndefined();
+		const [stored] = simulator().contacts(SEED.accounts.main);
+		expect(result.items?.[0].json).toMatchObject({ id: stored.id, name: 'Top Level' });
+		expect(result.items?.[0].json.payload).toBeUndefined();
+	});
+
 	test('unset fields are not sent, so an empty identifier never reaches the unique index', async () => {
 		for (const name of ['First', 'Second']) {
 			const result = await create({ name, additionalFields: { identifier: '', blocked: undefined } });

@@ -273,6 +273,24 @@ describe('Contact → Create: Account and Inbox as locators, and as the bare IDs
 	});
 });
 
+describe('Contact → Create: Output', () => {
+	test.each<[string, INodeParameters, unknown]>([
+		["Chatwoot's response by default", {}, CONTACT_RESPONSE],
+		["Chatwoot's response when chosen", { output: 'response' }, CONTACT_RESPONSE],
+		['the contact itself when chosen', { output: 'contact' }, { id: 42, name: 'Jane' }],
+	])('%s', async (_label, parameters, json) => {
+		chatwoot([200, CONTACT_RESPONSE]);
+		const result = await create({ name: 'Jane', ...parameters });
+		expect(result.items).toEqual([{ json, pairedItem: { item: 0 } }]);
+	});
+
+	test('an answer without a contact is passed on as it came', async () => {
+		chatwoot([200, { payload: {} }]);
+		const result = await create({ name: 'Jane', output: 'contact' });
+		expect(result.items?.[0].json).toEqual({ payload: {} });
+	});
+});
+
 describe('Contact → Create: bad input is refused before any request', () => {
 	test.each([
 		['accountId', '1/../2', /Account must be a positive whole number/],
@@ -510,6 +528,18 @@ describe('Contact → Create: retries', () => {
 		const result = await create({ email: 'jane@example.com', options: { ...FAST_RETRIES.options, maxRetryWait: 0 } });
 		expect(result.items?.[0].json).toEqual({
 			payload: { contact: { id: 12, email: 'jane@example.com' } },
+			recovered: { matchedBy: 'email', note: expect.stringMatching(/Chatwoot answered 503/) },
+		});
+	});
+
+	test('with Output: The Contact, a contact found after a lost response is the item, marked recovered', async () => {
+		nock(BASE).post('/api/v1/accounts/1/contacts').replyWithError(networkError('ECONNRESET', 'socket hang up'));
+		chatwoot([503, 'Service Unavailable', { 'Content-Type': 'text/plain' }]);
+		nock(BASE).post('/api/v1/accounts/1/contacts/filter').reply(200, { payload: [{ id: 12, email: 'jane@example.com' }] });
+		const result = await create({ email: 'jane@example.com', output: 'contact', options: { ...FAST_RETRIES.options, maxRetryWait: 0 } });
+		expect(result.items?.[0].json).toEqual({
+			id: 12,
+			email: 'jane@example.com',
 			recovered: { matchedBy: 'email', note: expect.stringMatching(/Chatwoot answered 503/) },
 		});
 	});

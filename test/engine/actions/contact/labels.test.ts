@@ -118,6 +118,25 @@ describe('Contact → Create with labels', () => {
 	});
 });
 
+describe('Contact → Create with Output: The Contact', () => {
+	test('the item is the contact, with the labels Chatwoot stored', async () => {
+		accountLabels();
+		nock(BASE).post('/api/v1/accounts/1/contacts').reply(200, CREATED);
+		labelWritesAnswered();
+		const result = await create({ labels: ['vip'], output: 'contact' });
+		expect(result.items).toEqual([{ json: { id: 42, email: 'jane@example.com', labels: ['vip'] }, pairedItem: { item: 0 } }]);
+	});
+
+	test('with Continue On Fail a failed label write keeps the contact in that shape', async () => {
+		accountLabels();
+		nock(BASE).post('/api/v1/accounts/1/contacts').reply(200, CREATED);
+		labelWritesAnswered(500, { status: 500, error: 'Internal Server Error' });
+		const result = await create({ labels: ['vip'], output: 'contact' }, undefined, true);
+		expect(result.items?.[0].json).toMatchObject({ id: 42, email: 'jane@example.com', error: 'Contact 42 was created, but its labels were not set' });
+		expect(result.items?.[0].json.payload).toBeUndefined();
+	});
+});
+
 describe('Contact → Create: labels that fail after the contact is saved', () => {
 	test('the item fails naming the saved contact, why, and how not to create it twice', async () => {
 		accountLabels();

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { parseJsonObject } from '../helpers/attributes';
 import type { AttributesError } from '../helpers/attributes';
+import { inboxIdFromUrl } from '../helpers/chatwootUrls';
 import { parsePositiveId } from '../helpers/ids';
 
 /** An item's input cannot be sent as it is: nothing is sent for this item. */
@@ -68,5 +69,26 @@ export function readJsonObject(context: IExecuteFunctions, itemIndex: number, va
 		return parseJsonObject(value, label);
 	} catch (error) {
 		throw inputError(context, itemIndex, (error as AttributesError).message, (error as AttributesError).description);
+	}
+}
+
+/**
+ * An inbox pasted By URL names its account too: one of another account than the chosen Account is
+ * refused before anything is sent (Chatwoot would answer 404). Read unevaluated, so this costs no
+ * expression evaluation; an expression is left to Chatwoot's check.
+ */
+export function assertInboxOfAccount(context: IExecuteFunctions, itemIndex: number, accountId: number): void {
+	const raw = context.getNodeParameter('inboxId', itemIndex, undefined, { rawExpressions: true }) as unknown;
+	if (typeof raw !== 'object' || raw === null) return;
+	const { mode, value } = raw as { mode?: unknown; value?: unknown };
+	if (mode !== 'url' || typeof value !== 'string' || value.startsWith('=')) return;
+	const ids = inboxIdFromUrl(value);
+	if (ids && Number(ids.accountId) !== accountId) {
+		throw inputError(
+			context,
+			itemIndex,
+			`The Inbox URL is of account ${ids.accountId}, not of the chosen Account (${accountId})`,
+			`Choose the inbox from the list, which shows the chosen account's inboxes, or paste the address of one of them (…/app/accounts/${accountId}/settings/inboxes/…).`,
+		);
 	}
 }

@@ -257,6 +257,15 @@ describe('Contact → Create: Account and Inbox as locators, and as the bare IDs
 		expect(unmatched).toBe(0);
 	});
 
+	test('an inbox address of another account than the chosen one is an item error, and nothing is sent', async () => {
+		const inboxId = rl('url', 'https://chat.example.com/app/accounts/2/settings/inboxes/3');
+		const result = await create({ accountId: rl('id', '1'), inboxId } as INodeParameters);
+		expect(result.error?.message).toBe('The Inbox URL is of account 2, not of the chosen Account (1)');
+		expect(result.error?.description).toMatch(/\/app\/accounts\/1\/settings\/inboxes\//);
+		expect(captured).toHaveLength(0);
+		expect(unmatched).toBe(0);
+	});
+
 	test.each<[string, unknown, RegExp]>([
 		['accountId', rl('url', '={{ $json.url }}'), /^Account URL is not a Chatwoot account address$/],
 		['inboxId', rl('url', '={{ $json.url }}'), /^Inbox URL is not a Chatwoot inbox address$/],

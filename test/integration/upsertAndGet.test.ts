@@ -254,3 +254,14 @@ describe('Create or Update with mapped custom attributes and labels', () => {
 		expect(stored(id).labels).toEqual(['customer']);
 	});
 });
+
+describe('Create or Update into an inbox that cannot take API contacts', () => {
+	test("the headline names the channel; one inbox lookup, only after Chatwoot's 500", async () => {
+		const from = simulator().requests().length;
+		const result = await upsert({ inboxId: SEED.inboxes.facebook, email: 'fb@acme.inc' });
+		expect(result.error?.message).toBe('Inbox "Facebook Page" is a Facebook inbox, which cannot take contacts created through the API');
+		expect(result.error?.httpCode).toBe('500');
+		expect(result.error?.context?.data).toMatchObject({ status: 500 });
+		expect(requestsSince(from)).toEqual(['POST /contacts', 'GET /inboxes']);
+	});
+});

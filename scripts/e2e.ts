@@ -31,8 +31,8 @@ import {
 	MAPPER_WORKFLOW,
 } from './lib/attribute-workflows';
 import {
-	dropdownOptions,
 	executeOpenNode,
+	locatorOptions,
 	openNode,
 	openWorkflow,
 	resourceMapperAddEach,
@@ -302,19 +302,19 @@ async function main(): Promise<boolean> {
 			await signIn(page, editor!.url, folder!.owner, artifacts);
 		});
 
-		await browserCheck('editor: Account and Inbox dropdowns list the simulator’s accounts and inboxes', '03-dropdowns', async () => {
+		await browserCheck('editor: Account and Inbox lists (From List) show the simulator’s accounts and inboxes', '03-dropdowns', async () => {
 			assert(signedIn, 'not signed in (see the previous failure)');
 			await openWorkflow(page, editor!.url, workflow.id);
 			await screenshot(page, artifacts, '03-workflow');
 			await openNode(page, nodeName);
-			const accounts = await dropdownOptions(page, 'accountId', join(artifacts, '04-account-dropdown.png'));
+			const accounts = await locatorOptions(page, 'accountId', join(artifacts, '04-account-dropdown.png'));
 			const adminAccounts = ACCOUNTS.filter((account) =>
 				[SEED.accounts.main, SEED.accounts.suspended].some((id) => id === account.id),
 			);
 			for (const account of adminAccounts) {
 				assert(accounts.some((text) => text.includes(account.name)), `no "${account.name}" in [${accounts.join(' | ')}]`);
 			}
-			const inboxes = await dropdownOptions(page, 'inboxId', join(artifacts, '05-inbox-dropdown.png'));
+			const inboxes = await locatorOptions(page, 'inboxId', join(artifacts, '05-inbox-dropdown.png'));
 			for (const inbox of INBOXES.filter((candidate) => candidate.accountId === SEED.accounts.main)) {
 				assert(inboxes.some((text) => text.includes(inbox.name)), `no "${inbox.name}" in [${inboxes.join(' | ')}]`);
 			}

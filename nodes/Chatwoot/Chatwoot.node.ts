@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import * as contact from './actions/contact/Contact.resource';
 import { router } from './actions/router';
 import { runOptionsDescription } from './actions/runOptions';
-import { loadOptions, resourceMapping } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Chatwoot implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,7 +33,7 @@ export class Chatwoot implements INodeType {
 		],
 	};
 
-	methods = { loadOptions, resourceMapping };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -34,30 +34,36 @@ export async function openNode(page: Page, nodeName: string): Promise<void> {
 }
 
 /**
- * Opens a dropdown parameter, waits for its (remotely loaded) options and returns their texts. Other
- * selects (the input panel's node picker) keep hidden options in the page, so only visible ones count.
+ * Opens a resource locator's "From List" mode (switching to it first: a workflow saved when the
+ * parameter was a plain dropdown holds a bare ID, which the editor shows without a mode), waits for
+ * its remotely loaded entries and returns their texts. The value is kept: switching modes keeps it.
  */
-export async function dropdownOptions(page: Page, parameterName: string, screenshot?: string): Promise<string[]> {
-	const options = page.getByRole('option').filter({ visible: true });
+export async function locatorOptions(page: Page, parameterName: string, screenshot?: string): Promise<string[]> {
+	const locator = page.getByTestId(`resource-locator-${parameterName}`);
+	await locator.getByTestId('rlc-mode-selector').click();
+	await page.getByTestId('mode-list').filter({ visible: true }).click();
+	const items = page.getByTestId('rlc-item').filter({ visible: true });
 	for (let attempt = 1; ; attempt++) {
-		await page.getByTestId(`parameter-input-${parameterName}`).click();
+		await locator.getByTestId('rlc-input').click();
 		try {
-			await options.first().waitFor({ timeout: 5_000 });
+			await items.first().waitFor({ timeout: 5_000 });
 			break;
 		} catch (error) {
-			// A click that lands while the panel is still sliding in opens nothing.
 			if (attempt === 4) throw error;
-			info(`  ${parameterName}: no options after click ${attempt}, clicking again`);
+			info(`  ${parameterName}: no list entries after click ${attempt}, clicking again`);
 			await page.keyboard.press('Escape');
 		}
 	}
 	if (screenshot) {
-		// Let the dropdown's fade-in finish so the picture shows it fully drawn.
 		await page.waitForTimeout(400);
 		await page.screenshot({ path: screenshot });
 	}
-	const texts = (await options.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+	const texts = (await items.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 	await page.keyboard.press('Escape');
+	// The list closes on a click outside it: the locator's own label is outside and does nothing.
+	if (await items.first().isVisible().catch(() => false)) {
+		await page.getByTestId('ndv').getByText(parameterName === 'accountId' ? 'Account' : 'Inbox', { exact: true }).first().click();
+	}
 	return texts;
 }
 

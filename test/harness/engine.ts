@@ -20,6 +20,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodeProperties,
 	INodePropertyOptions,
@@ -239,10 +240,26 @@ function editorContext(parameters: INodeParameters, credentials: ChatwootCredent
 type LoadOptionsMethod = keyof Chatwoot['methods']['loadOptions'];
 
 const OPTIONS_PARAMETER: Record<LoadOptionsMethod, string> = {
-	getAccounts: 'accountId',
-	getInboxes: 'inboxId',
 	getLabels: 'labels',
 };
+
+type ListSearchMethod = keyof Chatwoot['methods']['listSearch'];
+
+const LIST_PARAMETER: Record<ListSearchMethod, string> = {
+	searchAccounts: 'accountId',
+	searchInboxes: 'inboxId',
+};
+
+/** Calls one of the node's `listSearch` methods the way a resource locator's "From List" mode does. */
+export async function searchChatwootList(
+	method: ListSearchMethod,
+	parameters: INodeParameters,
+	credentials: ChatwootCredentials,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const { chatwoot, context } = editorContext(parameters, credentials, `parameters.${LIST_PARAMETER[method]}`);
+	return await chatwoot.methods.listSearch[method].call(context, filter);
+}
 
 /** Calls one of the node's `loadOptions` methods the way the editor does. */
 export async function loadChatwootOptions(

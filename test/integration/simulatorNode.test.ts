@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SEED } from '../simulator';
-import { loadChatwootOptions, runChatwootNode, testChatwootCredential } from '../harness/engine';
+import { runChatwootNode, searchChatwootList, testChatwootCredential } from '../harness/engine';
 import { awayFromWindowEdge, createInSimulator, RATE_LIMIT_WINDOW_MS, useSimulator } from '../harness/simulator';
 import { binaryItem, PNG_1x1 } from '../harness/fixtures';
 
@@ -82,6 +82,16 @@ describe('creating contacts in the simulator', () => {
 		expect(simulator().requests().at(-1)?.contentType).toMatch(/^multipart\/form-data; boundary=/);
 	});
 
+	test('Output: The Contact gives the stored contact at the top level, locators given by URL', async () => {
+		const accountId = { __rl: true, mode: 'url', value: `${simulator().url}/app/accounts/${SEED.accounts.main}/dashboard` };
+		const inboxId = { __rl: true, mode: 'url', value: `${simulator().url}/app/accounts/${SEED.accounts.main}/settings/inboxes/${SEED.inboxes.api}` };
+		const result = await create({ accountId, inboxId, name: 'Top Level', labels: [], output: 'contact' });
+		expect(result.error).toBeUndefined();
+		const [stored] = simulator().contacts(SEED.accounts.main);
+		expect(result.items?.[0].json).toMatchObject({ id: stored.id, name: 'Top Level' });
+		expect(result.items?.[0].json.payload).toBeUndefined();
+	});
+
 	test('unset fields are not sent, so an empty identifier never reaches the unique index', async () => {
 		for (const name of ['First', 'Second']) {
 			const result = await create({ name, additionalFields: { identifier: '', blocked: undefined } });
@@ -102,7 +112,7 @@ describe('creating contacts in the simulator', () => {
 
 describe("the server's own errors, as the node reports them", () => {
 	test.each<[string, INodeParameters, string | undefined, RegExp, RegExp]>([
-		['invalid token', {}, 'not-a-real-token-at-all1', /^Invalid Access Token \[item 0\]$/, /Profile Settings → Access Token/],
+		['invalid token', {}, 'not-a-real-token-at-all1', /^Invalid Access Token$/, /Profile Settings → Access Token/],
 		['agent-bot token', {}, SEED.tokens.agentBot, /not authorized for bots/, /agent-bot or platform-app token/],
 		['account of which the user is not a member', { accountId: SEED.accounts.other, inboxId: SEED.inboxes.otherAccountApi }, undefined, /You are not authorized to access this account/, /not a member/],
 		['suspended account', { accountId: SEED.accounts.suspended }, undefined, /Account is suspended/, /suspended/],
@@ -114,7 +124,7 @@ describe("the server's own errors, as the node reports them", () => {
 		['email inbox without an email', { inboxId: SEED.inboxes.email, name: 'No mail' }, undefined, /contact email/, /Email inbox/],
 		['WhatsApp inbox without a phone', { inboxId: SEED.inboxes.whatsapp, name: 'No phone' }, undefined, /contact phone number/, /WhatsApp or SMS/],
 		['bad WhatsApp source ID', { inboxId: SEED.inboxes.whatsapp, phoneNumber: '+14155550123', additionalFields: { sourceId: '+1415' } }, undefined, /Source invalid source id for whatsapp inbox/, /digits only/],
-		['Facebook inbox', { inboxId: SEED.inboxes.facebook, name: 'FB' }, undefined, /^Internal Server Error/, /Facebook, Instagram/],
+		['Facebook inbox', { inboxId: SEED.inboxes.facebook, name: 'FB' }, undefined, /^Inbox "Facebook Page" is a Facebook inbox, which cannot take contacts created through the API$/, /^HTTP 500\. .*Choose an API, Website, Email, WhatsApp or SMS inbox/],
 	])('%s', async (_label, parameters, token, message, description) => {
 		const result = await create(parameters, undefined, { token });
 		expect(result.error?.message).toMatch(message);
@@ -125,9 +135,9 @@ describe("the server's own errors, as the node reports them", () => {
 	test('duplicates in one account: email case-insensitively, identifier case-sensitively', async () => {
 		await create({ email: 'dup@acme.inc', additionalFields: { identifier: 'ID-1' } });
 		const email = await create({ email: 'DUP@acme.inc' });
-		expect(email.error?.message).toBe('Email has already been taken [item 0]');
+		expect(email.error?.message).toBe('Email has already been taken');
 		const identifier = await create({ additionalFields: { identifier: 'ID-1' } });
-		expect(identifier.error?.message).toBe('Identifier has already been taken [item 0]');
+		expect(identifier.error?.message).toBe('Identifier has already been taken');
 		expect((await create({ additionalFields: { identifier: 'id-1' } })).error).toBeUndefined();
 	});
 
@@ -136,7 +146,7 @@ describe("the server's own errors, as the node reports them", () => {
 		await awayFromWindowEdge();
 		await create({ name: 'one' });
 		const result = await create({ name: 'two', options: { maxRetryWait: 0 } });
-		expect(result.error?.message).toBe('Chatwoot is rate-limiting these requests (429 Retry later) [item 0]');
+		expect(result.error?.message).toBe('Chatwoot is rate-limiting these requests (429 Retry later)');
 	});
 
 	test('a proxy 503 page past Retry: Max Wait', async () => {
@@ -151,9 +161,9 @@ describe("the server's own errors, as the node reports them", () => {
 		expect(result.items?.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(result.items?.map((item) => (item.json.error as string | undefined) ?? 'ok')).toEqual([
 			'ok',
-			'Email Invalid email [item 1]',
+			'Email Invalid email',
 			'ok',
-			'Email has already been taken [item 3]',
+			'Email has already been taken',
 			'ok',
 		]);
 		expect(simulator().contacts().map((contact) => contact.email).sort()).toEqual(['a@x.com', 'b@x.com', 'c@x.com']);
@@ -162,13 +172,22 @@ describe("the server's own errors, as the node reports them", () => {
 
 describe('editor helpers against the simulator', () => {
 	test('Account dropdown lists what the admin can reach', async () => {
-		const options = await loadChatwootOptions('getAccounts', {}, admin());
-		expect(options.map((option) => option.value)).toEqual([SEED.accounts.main, SEED.accounts.suspended]);
+		const { results } = await searchChatwootList('searchAccounts', {}, admin());
+		expect(results.map((option) => option.value)).toEqual([SEED.accounts.main, SEED.accounts.suspended]);
 	});
 
 	test("Inbox dropdown shows an agent only the agent's inboxes", async () => {
-		const options = await loadChatwootOptions('getInboxes', { accountId: 1 }, { ...admin(), accessToken: SEED.tokens.agent });
-		expect(options.map((option) => option.value).sort()).toEqual([SEED.inboxes.api, SEED.inboxes.email]);
+		const accountId = { __rl: true, mode: 'list', value: SEED.accounts.main };
+		const { results } = await searchChatwootList('searchInboxes', { accountId }, { ...admin(), accessToken: SEED.tokens.agent });
+		expect(results.map((option) => option.value).sort()).toEqual([SEED.inboxes.api, SEED.inboxes.email]);
+	});
+
+	test('Inbox list: inboxes that cannot take API contacts (Facebook among them) come last, marked as such', async () => {
+		const { results } = await searchChatwootList('searchInboxes', { accountId: SEED.accounts.main }, admin());
+		const marked = results.map((result) => result.name.endsWith(': cannot take API contacts'));
+		expect(marked.indexOf(true)).toBeGreaterThan(0);
+		expect(marked.slice(marked.indexOf(true)).every(Boolean)).toBe(true);
+		expect(results.find((result) => result.value === SEED.inboxes.facebook)?.name).toMatch(/^Facebook Page \(Facebook, #\d+\): cannot take API contacts$/);
 	});
 
 	test('credential test: passes for a user token, fails for a bot token and an unknown one', async () => {

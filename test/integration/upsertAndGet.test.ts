@@ -121,7 +121,7 @@ describe('Create or Update against the simulator', () => {
 	test("an inbox the agent may not use: the error says the contact was updated but not added", async () => {
 		const id = await existing({ phoneNumber: '+14155550177', name: 'Before' });
 		const result = await run('upsert', { phoneNumber: '+14155550177', name: 'After', inboxId: SEED.inboxes.whatsapp }, undefined, simulator().url, SEED.tokens.agent);
-		expect(result.error?.message).toBe('You are not authorized to do this action [item 0]');
+		expect(result.error?.message).toBe('You are not authorized to do this action');
 		expect(result.error?.description).toMatch(new RegExp(`^Contact #${id} "After" was updated, but not added to inbox ${SEED.inboxes.whatsapp}\\.`));
 		expect(stored(id).name).toBe('After');
 		expect(stored(id).contact_inboxes.map((link) => link.inbox_id)).toEqual([SEED.inboxes.api]);
@@ -132,7 +132,7 @@ describe('Create or Update against the simulator', () => {
 		const bob = await existing({ name: 'Bob', phoneNumber: '+14155550123' });
 		const before = JSON.stringify(simulator().contacts());
 		const result = await upsert({ email: 'jane@acme.inc', phoneNumber: '+14155550123', name: 'Merged?' });
-		expect(result.error?.message).toBe(`The item's unique keys belong to different contacts (#${jane} "Jane", #${bob} "Bob") [item 0]`);
+		expect(result.error?.message).toBe(`The item's unique keys belong to different contacts (#${jane} "Jane", #${bob} "Bob")`);
 		expect(result.error?.description).toMatch(/Email "jane@acme.inc" belongs to contact #\d+ "Jane"; Phone Number "\+14155550123" to contact #\d+ "Bob"\. Nothing was changed/);
 		expect(JSON.stringify(simulator().contacts())).toBe(before);
 	});
@@ -214,7 +214,7 @@ describe('Get against the simulator', () => {
 	])('not found by %s: an error by default, an empty item when asked', async (_label, parameters) => {
 		await existing({ email: 'somebody@acme.inc' });
 		const failed = await run('get', parameters);
-		expect(failed.error?.message).toBe('Contact not found [item 0]');
+		expect(failed.error?.message).toBe('Contact not found');
 		const empty = await run('get', { ...parameters, returnEmpty: true });
 		expect(empty.items).toEqual([{ json: {}, pairedItem: { item: 0 } }]);
 	});
@@ -225,7 +225,7 @@ describe('Create, when a unique key is taken', () => {
 		const id = await existing({ name: 'Holder', email: 'held@acme.inc' });
 		const from = simulator().requests().length;
 		const result = await run('create', { email: 'Held@acme.inc' });
-		expect(result.error?.message).toBe('Email has already been taken [item 0]');
+		expect(result.error?.message).toBe('Email has already been taken');
 		expect(result.error?.description).toMatch(
 			new RegExp(`Email "Held@acme.inc" belongs to contact #${id} "Holder"\\. Use Contact → Create or Update to update that contact instead\\.$`),
 		);
@@ -252,5 +252,16 @@ describe('Create or Update with mapped custom attributes and labels', () => {
 		// Without labels given, the contact's labels are not touched.
 		await upsert({ email: 'tagged@acme.inc', name: 'Renamed' });
 		expect(stored(id).labels).toEqual(['customer']);
+	});
+});
+
+describe('Create or Update into an inbox that cannot take API contacts', () => {
+	test("the headline names the channel; one inbox lookup, only after Chatwoot's 500", async () => {
+		const from = simulator().requests().length;
+		const result = await upsert({ inboxId: SEED.inboxes.facebook, email: 'fb@acme.inc' });
+		expect(result.error?.message).toBe('Inbox "Facebook Page" is a Facebook inbox, which cannot take contacts created through the API');
+		expect(result.error?.httpCode).toBe('500');
+		expect(result.error?.context?.data).toMatchObject({ status: 500 });
+		expect(requestsSince(from)).toEqual(['POST /contacts', 'GET /inboxes']);
 	});
 });

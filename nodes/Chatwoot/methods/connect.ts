@@ -11,9 +11,22 @@ export async function connectForDropdown(context: ILoadOptionsFunctions): Promis
 	return await ChatwootClient.connect(context, DROPDOWN_POLICY);
 }
 
+/**
+ * The account chosen in the node, whichever way it was given (from the list, by URL, by ID, or a
+ * bare ID saved before Account was a locator), or undefined while none is.
+ */
+export function chosenAccountIdOrNone(context: ILoadOptionsFunctions): number | undefined {
+	try {
+		return parsePositiveId(context.getCurrentNodeParameter('accountId', { extractValue: true }));
+	} catch {
+		// A URL that is not (yet) a Chatwoot address: no account is chosen.
+		return undefined;
+	}
+}
+
 /** The account chosen in the node, which the lists below it depend on; `what` says what is listed per account. */
 export function chosenAccountId(context: ILoadOptionsFunctions, what: string): number {
-	const accountId = parsePositiveId(context.getCurrentNodeParameter('accountId'));
+	const accountId = chosenAccountIdOrNone(context);
 	if (accountId === undefined) {
 		throw new NodeOperationError(context.getNode(), `Choose an Account first: ${what} are listed per account`);
 	}

@@ -107,6 +107,11 @@ export class ChatwootClient {
 		);
 	}
 
+	/** The credential's Base URL, normalized: where Chatwoot's own pages are too. */
+	get baseUrl(): string {
+		return this.connection.baseUrl;
+	}
+
 	static async connect(context: ChatwootContext, policy: RetryPolicy): Promise<ChatwootClient> {
 		return new ChatwootClient(context, await readConnection(context), policy);
 	}

@@ -1,9 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { isPlainObject } from '../helpers/isPlainObject';
 import type { ChatwootResponse } from './types';
 
-interface ErrorText {
+export interface ErrorText {
 	message: string;
 	hint: string;
 }
@@ -119,25 +119,47 @@ export function summarizeResponse(response: ChatwootResponse): string {
 	return message.startsWith('Chatwoot answered') ? message : `Chatwoot answered ${response.statusCode}: ${message}`;
 }
 
-/** A NodeApiError built from Chatwoot's response alone, so nothing of the request (its token) travels with it. */
-export function chatwootApiError(node: INode, response: ChatwootResponse, itemIndex?: number): NodeApiError {
-	const { message, hint } = describeResponse(response);
+/** The longest text of a non-JSON body (a proxy's HTML page) that is kept in an error's details. */
+const MAX_BODY_TEXT = 2000;
+
+/** Chatwoot's response body as the error's details show it: its JSON, or the start of its text. */
+export function bodyForDetails(body: unknown): IDataObject | IDataObject[] | string | undefined {
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (!text) return undefined;
+		return text.length > MAX_BODY_TEXT ? `${text.slice(0, MAX_BODY_TEXT)}… (${text.length} characters in all)` : text;
+	}
+	if (isPlainObject(body)) return body as IDataObject;
+	if (Array.isArray(body)) return body as IDataObject[];
+	return undefined;
+}
+
+/**
+ * A NodeApiError built from Chatwoot's response alone, so nothing of the request (its token) travels
+ * with it. The headline is Chatwoot's words (or `headline` when the node knows better), the
+ * description the status, the fields named and a hint; the body itself is in the error's details
+ * ("Error data", and "Full message" as n8n's HTTP errors show it). The item is n8n's to show: it is
+ * in the error's context.
+ */
+export function chatwootApiError(
+	node: INode,
+	response: ChatwootResponse,
+	itemIndex?: number,
+	headline?: ErrorText,
+): NodeApiError {
+	const { message, hint } = headline ?? describeResponse(response);
 	const attributes = offendingAttributes(response.body);
-	const itemLabel = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
-	const details = [
-		`HTTP ${response.statusCode}`,
-		attributes.length ? `Fields: ${attributes.join(', ')}` : undefined,
-		itemIndex === undefined ? undefined : `Item: ${itemIndex}`,
-		hint,
-	].filter(Boolean);
-	return new NodeApiError(
-		node,
-		{ statusCode: response.statusCode, body: (isPlainObject(response.body) ? response.body : null) as JsonObject | null } as JsonObject,
-		{
-			message: `${message}${itemLabel}`,
-			description: details.join('. '),
-			httpCode: String(response.statusCode),
-			itemIndex,
-		},
-	);
+	const details = [`HTTP ${response.statusCode}`, attributes.length ? `Fields: ${attributes.join(', ')}` : undefined, hint].filter(Boolean);
+	const body = bodyForDetails(response.body);
+	const error = new NodeApiError(node, { statusCode: response.statusCode } as JsonObject, {
+		message,
+		description: details.join('. '),
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
+	if (body !== undefined) {
+		error.context.data = body;
+		error.messages = [`${response.statusCode} - ${typeof body === 'string' ? body : JSON.stringify(body)}`];
+	}
+	return error;
 }

@@ -74,6 +74,30 @@ describe('the node description', () => {
 		expect(readRunOptions(contextWith(shownDefaults))).toEqual(readRunOptions(contextWith({})));
 	});
 
+	test('Account and Inbox are resource locators that start on "From List", with By URL and By ID, on every operation', () => {
+		const { methods } = new Chatwoot();
+		for (const name of ['accountId', 'inboxId']) {
+			const locators = properties.filter((property) => property.name === name);
+			expect(locators.length).toBeGreaterThan(0);
+			for (const locator of locators) {
+				expect(locator.type).toBe('resourceLocator');
+				expect(locator.default).toEqual({ mode: 'list', value: '' });
+				expect(locator.modes?.map((mode) => mode.name)).toEqual(['list', 'url', 'id']);
+				const list = locator.modes![0];
+				expect(list.typeOptions?.searchable).toBe(true);
+				expect(Object.keys(methods.listSearch)).toContain(list.typeOptions?.searchListMethod);
+				const url = locator.modes![1];
+				expect(url.extractValue).toEqual({ type: 'regex', regex: expect.any(String) });
+			}
+		}
+	});
+
+	test('what depends on the account is reloaded when its value changes', () => {
+		const dependents = allProperties(properties).filter((property) => property.typeOptions?.loadOptionsDependsOn);
+		expect(dependents.map((property) => property.name).sort()).toEqual(expect.arrayContaining(['customAttributesMapping', 'inboxId', 'labels']));
+		for (const property of dependents) expect(property.typeOptions?.loadOptionsDependsOn).toEqual(['accountId.value']);
+	});
+
 	test('the API token is a password field', () => {
 		const token = new ChatwootApi().properties.find((property) => property.name === 'accessToken');
 		expect(token?.typeOptions?.password).toBe(true);

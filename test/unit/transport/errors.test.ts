@@ -1,5 +1,5 @@
 import type { INode } from 'n8n-workflow';
-import { chatwootApiError, chatwootWords, offendingAttributes, summarizeResponse } from '../../../nodes/Chatwoot/transport/errors';
+import { bodyForDetails, chatwootApiError, chatwootWords, offendingAttributes, summarizeResponse } from '../../../nodes/Chatwoot/transport/errors';
 
 const node: INode = { id: '1', name: 'Chatwoot', type: 'n8n-nodes-chatwoot-api.chatwoot', typeVersion: 1, position: [0, 0], parameters: {} };
 const PROXY_PAGE = (status: string) =>
@@ -7,13 +7,13 @@ const PROXY_PAGE = (status: string) =>
 
 describe('chatwootApiError: every response shape Chatwoot renders becomes a message in its words and a hint', () => {
 	test.each<[string, number, unknown, RegExp, RegExp]>([
-		['invalid token', 401, { error: 'Invalid Access Token' }, /^Invalid Access Token \[item 2\]$/, /^HTTP 401\. Item: 2\. Check the credential's API Access Token/],
+		['invalid token', 401, { error: 'Invalid Access Token' }, /^Invalid Access Token$/, /^HTTP 401\. Check the credential's API Access Token/],
 		['bot token', 401, { error: 'Access to this endpoint is not authorized for bots' }, /not authorized for bots/, /agent-bot or platform-app token/],
 		['no token reached Chatwoot', 401, { errors: ['You need to sign in or sign up before continuing.'] }, /You need to sign in/, /No token reached Chatwoot/],
 		['suspended account', 401, { error: 'Account is suspended' }, /Account is suspended/, /suspended\. Ask the instance administrator/],
 		['not a member', 401, { error: 'You are not authorized to access this account' }, /not authorized to access this account/, /not a member of this account/],
 		['unknown account or inbox', 404, { error: 'Resource could not be found' }, /^Resource could not be found/, /inbox must belong to the chosen account/],
-		['email taken', 422, { message: 'Email has already been taken', attributes: ['email'] }, /^Email has already been taken \[item 2\]$/, /Fields: email\. .*unique per account \(compared case-insensitively\)/],
+		['email taken', 422, { message: 'Email has already been taken', attributes: ['email'] }, /^Email has already been taken$/, /Fields: email\. .*unique per account \(compared case-insensitively\)/],
 		['email invalid', 422, { message: 'Email Invalid email', attributes: ['email'] }, /Invalid email/, /single address such as jane@example\.com/],
 		['phone format', 422, { message: 'Phone number should be in e164 format', attributes: ['phone_number'] }, /e164/, /E\.164.*\+14155550123/],
 		['phone taken', 422, { message: 'Phone number has already been taken', attributes: ['phone_number'] }, /taken/, /Phone numbers are unique per account/],
@@ -37,6 +37,42 @@ describe('chatwootApiError: every response shape Chatwoot renders becomes a mess
 		expect(error.message).toMatch(message);
 		expect(error.description).toMatch(description);
 		expect(error.httpCode).toBe(String(statusCode));
+	});
+
+	test("the item is in the error's context, not in its message or description", () => {
+		const error = chatwootApiError(node, { statusCode: 401, headers: {}, body: { error: 'Invalid Access Token' } }, 2);
+		expect(error.message).toBe('Invalid Access Token');
+		expect(error.description).toBe("HTTP 401. Check the credential's API Access Token: copy it again from Chatwoot's Profile Settings → Access Token.");
+		expect(error.context.itemIndex).toBe(2);
+	});
+
+	test.each<[string, unknown, unknown]>([
+		['a JSON object', { message: 'Email Invalid email', attributes: ['email'] }, { message: 'Email Invalid email', attributes: ['email'] }],
+		['a JSON array', ['a', 'b'], ['a', 'b']],
+		['text', ' oops \n', 'oops'],
+		['long text', 'y'.repeat(3000), `${'y'.repeat(2000)}… (3000 characters in all)`],
+	])("the body is in the details (Error data, Full message): %s", (_label, body, shown) => {
+		const error = chatwootApiError(node, { statusCode: 422, headers: {}, body }, 0);
+		expect(bodyForDetails(body)).toEqual(shown);
+		expect(error.context.data).toEqual(shown);
+		expect(error.messages).toEqual([`422 - ${typeof shown === 'string' ? shown : JSON.stringify(shown)}`]);
+	});
+
+	test('an empty body adds no details', () => {
+		const error = chatwootApiError(node, { statusCode: 404, headers: {}, body: '' });
+		expect(error.context.data).toBeUndefined();
+		expect(error.messages).toEqual([]);
+	});
+
+	test('a headline the node knows better replaces Chatwoot\'s words; status, fields and body stay', () => {
+		const error = chatwootApiError(node, { statusCode: 500, headers: {}, body: { status: 500, error: 'Internal Server Error' } }, 1, {
+			message: 'Inbox "X" is a Facebook inbox',
+			hint: 'Choose another inbox.',
+		});
+		expect(error.message).toBe('Inbox "X" is a Facebook inbox');
+		expect(error.description).toBe('HTTP 500. Choose another inbox.');
+		expect(error.httpCode).toBe('500');
+		expect(error.context.data).toEqual({ status: 500, error: 'Internal Server Error' });
 	});
 
 	test('without an item (a dropdown) the message and details name none', () => {

@@ -103,7 +103,7 @@ function remember<T>(cache: Map<number, Promise<T>>, key: number, load: () => Pr
  */
 export function catalogReadFailure(context: IExecuteFunctions, itemIndex: number, error: unknown, purpose: string): Error {
 	if (!(error instanceof CatalogReadError)) return error as Error;
-	return new NodeOperationError(context.getNode(), `Could not read the ${error.what} ${purpose} [item ${itemIndex}]`, {
+	return new NodeOperationError(context.getNode(), `Could not read the ${error.what} ${purpose}`, {
 		itemIndex,
 		description: `${error.reason}. Nothing was sent for this item.`,
 	});

@@ -34,8 +34,7 @@ export const avatarProperties: INodeProperties[] = [
 		description: 'The name of the input binary field that holds the image',
 	},
 	{
-		displayName:
-			'With an avatar file, the contact is sent as a form: attribute values reach Chatwoot as text ({"seats": 5} is stored as "5", true as "true"). Null values and empty lists or objects cannot be sent this way; use an avatar URL to keep JSON types.',
+		displayName: 'With an avatar file, attribute values reach Chatwoot as text ("5", "true"); use an avatar URL to keep JSON types.',
 		name: 'formUploadNotice',
 		type: 'notice',
 		default: '',

@@ -14,6 +14,27 @@ import { contactsPath, keysOf, keyValuesOf } from './lookup';
 import { findHoldersOrNone, recoverExisting, sendCreate } from './recovery';
 import { buildContactRequest } from './request';
 
+const outputProperty: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	options: [
+		{
+			name: "Chatwoot's Response",
+			value: 'response',
+			description: 'What Chatwoot answers: the contact under payload.contact, with the inbox link under payload.contact_inbox',
+		},
+		{
+			name: 'The Contact',
+			value: 'contact',
+			description: 'The contact itself, its fields at the top level, so that an expression reads its ID directly',
+		},
+	],
+	default: 'response',
+	description:
+		'What each output item holds. Either way the item also has "labels" when labels are set, and "recovered" when the contact was found after a lost answer.',
+};
+
 const properties: INodeProperties[] = [
 	accountIdProperty,
 	inboxIdProperty,
@@ -22,19 +43,28 @@ const properties: INodeProperties[] = [
 	...labelProperties({ existingContacts: false }),
 	contactAdditionalFieldsProperty,
 	...customAttributesProperties,
+	outputProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
 
-/** The new contact's ID in Chatwoot's answer ({payload: {contact: {id}}}), or in a recovered contact. */
-function savedContactId(saved: IDataObject): number | undefined {
+/** The contact in Chatwoot's answer ({payload: {contact}}), or in a recovered contact's output. */
+function savedContact(saved: IDataObject): IDataObject | undefined {
 	const payload = isPlainObject(saved.payload) ? saved.payload : undefined;
-	const contact = payload && isPlainObject(payload.contact) ? payload.contact : undefined;
-	return typeof contact?.id === 'number' ? contact.id : undefined;
+	return payload && isPlainObject(payload.contact) ? (payload.contact as IDataObject) : undefined;
+}
+
+/** The output item as the Output parameter asks: Chatwoot's answer, or the contact with what the node adds. */
+function shapeOutput(saved: IDataObject, output: unknown): IDataObject {
+	if (output !== 'contact') return saved;
+	const contact = savedContact(saved);
+	// An answer without a contact is passed on as it came: there is no contact to lift.
+	if (!contact) return saved;
+	return saved.recovered === undefined ? { ...contact } : { ...contact, recovered: saved.recovered };
 }
 
 function noContactId(context: IExecuteFunctions, itemIndex: number) {
-	return new NodeOperationError(context.getNode(), `The contact was created, but its labels were not set [item ${itemIndex}]`, {
+	return new NodeOperationError(context.getNode(), `The contact was created, but its labels were not set`, {
 		itemIndex,
 		description: "Chatwoot's answer did not include the contact's ID, so the labels could not be added. Find the contact in Chatwoot and set its labels there; running this item again with Create would create another contact.",
 	});
@@ -55,7 +85,7 @@ export const execute: OperationExecute = function (client) {
 		const { request, release } = await buildContactRequest(this, itemIndex, avatars, target, fields);
 		let outcome;
 		try {
-			outcome = await sendCreate(this, client, itemIndex, fields, request);
+			outcome = await sendCreate(this, client, itemIndex, accountId, fields, request);
 		} finally {
 			release();
 		}
@@ -72,12 +102,13 @@ export const execute: OperationExecute = function (client) {
 			const holders = await findHoldersOrNone(client, accountId, values);
 			throw keysTakenError(this, outcome.response, itemIndex, values, holders, 'Use Contact → Create or Update to update that contact instead.');
 		}
-		if (!labels.length) return saved;
-		const contactId = savedContactId(saved);
-		if (contactId === undefined) throw noContactId(this, itemIndex);
+		const shaped = shapeOutput(saved, this.getNodeParameter('output', itemIndex, 'response'));
+		if (!labels.length) return shaped;
+		const contactId = savedContact(saved)?.id;
+		if (typeof contactId !== 'number') throw noContactId(this, itemIndex);
 		// A recovered contact may have existed before this run, so its labels are kept; a new one has none.
 		const mode = saved.recovered ? 'add' : 'replace';
 		const savedAs = saved.recovered ? 'found after a lost answer' : 'created';
-		return await labelSavedContact(this, client, itemIndex, { accountId, contactId, saved, savedAs }, labels, mode);
+		return await labelSavedContact(this, client, itemIndex, { accountId, contactId, saved: shaped, savedAs }, labels, mode);
 	};
 };

@@ -33,7 +33,7 @@ export const customAttributesMappingProperty: INodeProperties = {
 	default: { mappingMode: 'defineBelow', value: null },
 	displayOptions: { show: { customAttributesMode: ['map'] } },
 	typeOptions: {
-		loadOptionsDependsOn: ['accountId'],
+		loadOptionsDependsOn: ['accountId.value'],
 		resourceMapper: {
 			resourceMapperMethod: 'getContactAttributeFields',
 			mode: 'add',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AccountCatalog } from './accountCatalog';
 import { readCustomAttributes } from './customAttributes';
-import { inputError, readId, readJsonObject, readText } from '../itemInput';
+import { assertInboxOfAccount, inputError, readId, readJsonObject, readText } from '../itemInput';
 
 /** The contact's own fields, shown before the avatar parameters. */
 export const contactIdentityProperties: INodeProperties[] = [
@@ -101,6 +101,7 @@ export async function readContactFields(
 	catalog: AccountCatalog,
 ): Promise<ContactFields> {
 	const inboxId = readId(context, itemIndex, 'inboxId');
+	assertInboxOfAccount(context, itemIndex, accountId);
 	const extra = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const additionalAttributes = readJsonObject(context, itemIndex, extra.additionalAttributes, 'Additional Attributes');
 	const customAttributes = await readCustomAttributes(context, itemIndex, accountId, catalog, extra);

@@ -78,7 +78,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties);
 
 function notFound(context: IExecuteFunctions, itemIndex: number, what: string) {
-	return new NodeOperationError(context.getNode(), `Contact not found [item ${itemIndex}]`, {
+	return new NodeOperationError(context.getNode(), `Contact not found`, {
 		itemIndex,
 		description: `No contact in this account has ${what}. Turn on "Return Empty Item If Not Found" to carry on with an empty item instead.`,
 	});

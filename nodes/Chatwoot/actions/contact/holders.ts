@@ -49,7 +49,7 @@ export function conflictingKeysError(context: IExecuteFunctions, itemIndex: numb
 	const contacts = [...distinctHolders(holders).values()].map(({ contact }) => describeContact(contact));
 	return new NodeOperationError(
 		context.getNode(),
-		`The item's unique keys belong to different contacts (${contacts.join(', ')}) [item ${itemIndex}]`,
+		`The item's unique keys belong to different contacts (${contacts.join(', ')})`,
 		{
 			itemIndex,
 			description: `${describeHolders(values, holders)}. Nothing was changed. Chatwoot keeps each email, phone number and identifier on one contact: correct the item's values, or merge the contacts in Chatwoot first.`,

@@ -13,7 +13,7 @@ export const labelsProperty: INodeProperties = {
 	displayName: 'Label Names or IDs',
 	name: 'labels',
 	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getLabels', loadOptionsDependsOn: ['accountId'] },
+	typeOptions: { loadOptionsMethod: 'getLabels', loadOptionsDependsOn: ['accountId.value'] },
 	default: [],
 	description:
 		'Labels put on the contact once it is saved, from the labels of the account (Settings → Labels in Chatwoot). An expression may give a list or comma-separated titles. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -140,7 +140,7 @@ export async function labelSavedContact(
 		const state = outcome.unknownOutcome ? 'may not have been set' : 'were not set';
 		throw new PartlyDoneError(
 			context.getNode(),
-			`Contact ${contactId} was ${savedAs}, but its labels ${state} [item ${itemIndex}]`,
+			`Contact ${contactId} was ${savedAs}, but its labels ${state}`,
 			{
 				itemIndex,
 				description: `Cause: ${outcome.reason}. The contact is saved in Chatwoot with ID ${contactId}. Running this item again with Create would not label it (it would create another contact, or be refused as already taken): use Create or Update, or set the labels (${labels.join(', ')}) in Chatwoot.`,

@@ -1,7 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { describeChannel } from '../../helpers/channels';
+import type { InboxSummary } from '../../helpers/channels';
+import { isPlainObject } from '../../helpers/isPlainObject';
 import { ResponseLostError, chatwootApiError, summarizeResponse } from '../../transport';
-import type { ChatwootClient, ChatwootRequest, ChatwootResponse } from '../../transport';
+import type { ChatwootClient, ChatwootRequest, ChatwootResponse, ErrorText } from '../../transport';
 import type { ContactFields } from './fields';
 import { findContactsByKeys, keysOf, keyValuesOf, takenKeys } from './lookup';
 import type { KeyHolders, KeyValues, UniqueKey } from './lookup';
@@ -24,7 +27,7 @@ export function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number
 	// code with its own generic text.
 	return new NodeOperationError(
 		context.getNode(),
-		`The connection to Chatwoot was lost after the request was sent; the contact may have been created [item ${itemIndex}]`,
+		`The connection to Chatwoot was lost after the request was sent; the contact may have been created`,
 		{ itemIndex, description: `Cause: ${cause}. ${why} Check the account's contacts in Chatwoot before running this item again.` },
 	);
 }
@@ -33,7 +36,7 @@ export function mayHaveBeenCreated(context: IExecuteFunctions, itemIndex: number
 export const unreachable = (context: IExecuteFunctions, itemIndex: number, error: Error) =>
 	error instanceof NodeOperationError
 		? error
-		: new NodeOperationError(context.getNode(), `Could not reach Chatwoot [item ${itemIndex}]`, {
+		: new NodeOperationError(context.getNode(), `Could not reach Chatwoot`, {
 				itemIndex,
 				description: `Cause: ${error.message}. Check the Base URL of the credential and that the Chatwoot server is running and reachable from n8n.`,
 			});
@@ -55,6 +58,7 @@ export async function sendCreate(
 	context: IExecuteFunctions,
 	client: ChatwootClient,
 	itemIndex: number,
+	accountId: number,
 	fields: ContactFields,
 	request: ChatwootRequest,
 ): Promise<CreateOutcome> {
@@ -76,7 +80,30 @@ export async function sendCreate(
 	if (followedLostResponse) {
 		return { status: 'lost', cause: summarizeResponse(response) };
 	}
-	throw chatwootApiError(context.getNode(), response, itemIndex);
+	const headline = response.statusCode === 500 ? await unsupportedInboxHeadline(client, accountId, fields.inbox_id) : undefined;
+	throw chatwootApiError(context.getNode(), response, itemIndex, headline);
+}
+
+/**
+ * Chatwoot answers 500 when the inbox's channel cannot take a contact created through the API.
+ * Only then is the inbox looked up (one request; the account's inbox list, which every Chatwoot
+ * version serves), so that the headline names the channel instead of "Internal Server Error".
+ */
+async function unsupportedInboxHeadline(client: ChatwootClient, accountId: number, inboxId: number): Promise<ErrorText | undefined> {
+	const listed = await client
+		.send({ method: 'GET', path: `/api/v1/accounts/${accountId}/inboxes` }, { retryLostResponses: true })
+		.catch(() => undefined);
+	const payload = listed?.response.statusCode === 200 && isPlainObject(listed.response.body) ? listed.response.body.payload : undefined;
+	const inbox = Array.isArray(payload)
+		? (payload as InboxSummary[]).find((candidate) => isPlainObject(candidate) && candidate.id === inboxId)
+		: undefined;
+	if (!inbox || typeof inbox.channel_type !== 'string') return undefined;
+	const { label, requirement } = describeChannel(inbox);
+	if (requirement !== undefined) return undefined;
+	return {
+		message: `Inbox "${inbox.name}" is a ${label} inbox, which cannot take contacts created through the API`,
+		hint: `Chatwoot answered 500 (Internal Server Error): ${label} contacts are added by Chatwoot when they write to the inbox. Choose an API, Website, Email, WhatsApp or SMS inbox.`,
+	};
 }
 
 /**

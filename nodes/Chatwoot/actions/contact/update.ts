@@ -36,7 +36,7 @@ export async function sendUpdate(
 	if ('lost' in response) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`The connection to Chatwoot was lost after the update was sent; contact ${describeContact(contact)} may have been updated [item ${itemIndex}]`,
+			`The connection to Chatwoot was lost after the update was sent; contact ${describeContact(contact)} may have been updated`,
 			{ itemIndex, description: `Cause: ${response.lost}. Running this item again is safe: the same update leaves the contact the same.` },
 		);
 	}
@@ -120,7 +120,7 @@ export async function ensureInboxLink(
 	const outcome = seenUnlinked ? 'was not added' : 'may have been added';
 	throw new NodeOperationError(
 		context.getNode(),
-		`The connection to Chatwoot was lost while adding contact ${describeContact(contact)} to inbox ${inboxId}; the contact was updated, and ${outcome} to the inbox [item ${itemIndex}]`,
+		`The connection to Chatwoot was lost while adding contact ${describeContact(contact)} to inbox ${inboxId}; the contact was updated, and ${outcome} to the inbox`,
 		{ itemIndex, description: `Cause: ${lost}. Check the contact's inboxes in Chatwoot before running this item again.` },
 	);
 }

@@ -147,7 +147,7 @@ export const execute: OperationExecute = function (client) {
 			const { avatar, release } = await readContactAvatar(this, itemIndex, avatars, fields);
 			try {
 				const create = contactRequest(this, itemIndex, { method: 'POST', path: contactsPath(accountId) }, fields, avatar);
-				const outcome = await sendCreate(this, client, itemIndex, fields, create);
+				const outcome = await sendCreate(this, client, itemIndex, accountId, fields, create);
 				if (outcome.status === 'created') {
 					const created = createdOutput(outcome.body, fields.inbox_id);
 					const saved = { accountId, contactId: (created.contact as IDataObject).id as number, saved: created, savedAs: 'created' as const };

@@ -205,7 +205,7 @@ describe('Map Each Attribute: bad values are refused before anything is sent', (
 	])('%s = %j', async (key, value, message, hint) => {
 		definitionsAnswer();
 		const result = await create(mapped({ [key]: value }));
-		expect(result.error?.message).toBe(`${message} [item 0]`);
+		expect(result.error?.message).toBe(message);
 		expect(result.error?.description).toContain(hint);
 		expect(sent).toEqual([]);
 	});
@@ -215,7 +215,7 @@ describe('Map Each Attribute: bad values are refused before anything is sent', (
 		createsAnswered();
 		const result = await create(mapped({ seats: '={{ $json.seats }}' }), [{ json: { seats: 'many' } }, { json: { seats: 2 } }], true);
 		expect(result.items?.map((item) => item.json)).toEqual([
-			expect.objectContaining({ error: 'Custom attribute "Seats" (seats) must be a number [item 0]', itemIndex: 0 }),
+			expect.objectContaining({ error: 'Custom attribute "Seats" (seats) must be a number', itemIndex: 0 }),
 			CREATED,
 		]);
 		expect(sent.map((_, index) => sentJson(index).custom_attributes)).toEqual([{ seats: 2 }]);
@@ -224,7 +224,7 @@ describe('Map Each Attribute: bad values are refused before anything is sent', (
 	test('an attribute deleted in Chatwoot since the list was loaded is named, not sent blindly', async () => {
 		definitionsAnswer();
 		const result = await create(mapped({ old_score: 3 }));
-		expect(result.error?.message).toBe('Custom attribute "old_score" is not defined for contacts in account 1 [item 0]');
+		expect(result.error?.message).toBe('Custom attribute "old_score" is not defined for contacts in account 1');
 		expect(result.error?.description).toMatch(/refresh it and remove the attribute/);
 		expect(sent).toEqual([]);
 	});
@@ -232,7 +232,7 @@ describe('Map Each Attribute: bad values are refused before anything is sent', (
 	test('when the definitions cannot be read, the item says so and nothing is sent', async () => {
 		definitionsAnswer(401, { error: 'You are not authorized to access this account' });
 		const result = await create(mapped({ seats: 1 }));
-		expect(result.error?.message).toBe('Could not read the custom attribute definitions of account 1 to check the mapped attribute values [item 0]');
+		expect(result.error?.message).toBe('Could not read the custom attribute definitions of account 1 to check the mapped attribute values');
 		expect(result.error?.description).toBe('Chatwoot answered 401: You are not authorized to access this account. Nothing was sent for this item.');
 		expect(sent).toEqual([]);
 	});

@@ -53,7 +53,7 @@ describe('Contact → Get by ID', () => {
 	test('an unknown ID fails with "Contact not found" by default', async () => {
 		nock(BASE).get(`${CONTACTS}/99`).reply(404, { error: 'Resource could not be found' });
 		const result = await get({ getBy: 'id', contactId: 99 });
-		expect(result.error?.message).toBe('Contact not found [item 0]');
+		expect(result.error?.message).toBe('Contact not found');
 		expect(result.error?.description).toMatch(/^No contact in this account has the ID 99\. Turn on "Return Empty Item If Not Found"/);
 	});
 
@@ -72,14 +72,14 @@ describe('Contact → Get by ID', () => {
 
 	test.each(['abc', '12/../13', '0'])('refuses the contact ID %j before any request', async (contactId) => {
 		const result = await get({ getBy: 'id', contactId });
-		expect(result.error?.message).toBe('Contact ID must be a positive whole number [item 0]');
+		expect(result.error?.message).toBe('Contact ID must be a positive whole number');
 		expect(unmatched).toBe(0);
 	});
 
 	test("Chatwoot's other errors stay errors, even with Return Empty Item If Not Found", async () => {
 		nock(BASE).get(`${CONTACTS}/12`).reply(401, { error: 'Invalid Access Token' });
 		const result = await get({ getBy: 'id', contactId: 12, returnEmpty: true });
-		expect(result.error?.message).toBe('Invalid Access Token [item 0]');
+		expect(result.error?.message).toBe('Invalid Access Token');
 	});
 });
 
@@ -98,7 +98,7 @@ describe('Contact → Get by a unique key', () => {
 	test('an identifier differing only in case is not the contact', async () => {
 		filterAnswers(200, { meta: { count: 1 }, payload: [JANE] });
 		const result = await get({ getBy: 'identifier', identifier: 'CRM-a' });
-		expect(result.error?.message).toBe('Contact not found [item 0]');
+		expect(result.error?.message).toBe('Contact not found');
 		expect(result.error?.description).toMatch(/has the Identifier "CRM-a"/);
 	});
 
@@ -120,12 +120,12 @@ describe('Contact → Get by a unique key', () => {
 		filterAnswers(200, { meta: { count: 0 }, payload: [] });
 		const result = await get({ getBy: 'email', email: 'nobody@x.com' }, undefined, true);
 		expect(result.items).toEqual([
-			{ json: expect.objectContaining({ error: 'Contact not found [item 0]', itemIndex: 0 }), pairedItem: { item: 0 } },
+			{ json: expect.objectContaining({ error: 'Contact not found', itemIndex: 0 }), pairedItem: { item: 0 } },
 		]);
 	});
 
 	test.each<[string, INodeParameters, RegExp]>([
-		['an empty email', { getBy: 'email', email: ' ' }, /^Email is empty \[item 0\]$/],
+		['an empty email', { getBy: 'email', email: ' ' }, /^Email is empty$/],
 		['a phone number not in E.164', { getBy: 'phone_number', phoneNumber: '0041 79 123 45 67' }, /^Phone Number must be in E.164 format/],
 	])('refuses %s before any request', async (_label, parameters, message) => {
 		const result = await get(parameters);
@@ -136,7 +136,7 @@ describe('Contact → Get by a unique key', () => {
 	test('a failing filter is an error, never "not found"', async () => {
 		filterAnswers(401, { error: 'You are not authorized to access this account' });
 		const result = await get({ getBy: 'email', email: 'jane@x.com', returnEmpty: true });
-		expect(result.error?.message).toBe('You are not authorized to access this account [item 0]');
+		expect(result.error?.message).toBe('You are not authorized to access this account');
 		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
 	});
 });

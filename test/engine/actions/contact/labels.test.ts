@@ -106,15 +106,34 @@ describe('Contact → Create with labels', () => {
 	])('refuses %j before the contact is created', async (label, message) => {
 		accountLabels();
 		const result = await create({ labels: [label] });
-		expect(result.error?.message).toBe(`${message} [item 0]`);
+		expect(result.error?.message).toBe(message);
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 
 	test('when the account labels cannot be read, nothing is sent for the item', async () => {
 		nock(BASE).get('/api/v1/accounts/1/labels').reply(404, { error: 'Resource could not be found' });
 		const result = await create({ labels: ['vip'] });
-		expect(result.error?.message).toBe('Could not read the labels of account 1 to check the labels [item 0]');
+		expect(result.error?.message).toBe('Could not read the labels of account 1 to check the labels');
 		expect(result.error?.description).toBe('Chatwoot answered 404: Resource could not be found. Nothing was sent for this item.');
+	});
+});
+
+describe('Contact → Create with Output: The Contact', () => {
+	test('the item is the contact, with the labels Chatwoot stored', async () => {
+		accountLabels();
+		nock(BASE).post('/api/v1/accounts/1/contacts').reply(200, CREATED);
+		labelWritesAnswered();
+		const result = await create({ labels: ['vip'], output: 'contact' });
+		expect(result.items).toEqual([{ json: { id: 42, email: 'jane@example.com', labels: ['vip'] }, pairedItem: { item: 0 } }]);
+	});
+
+	test('with Continue On Fail a failed label write keeps the contact in that shape', async () => {
+		accountLabels();
+		nock(BASE).post('/api/v1/accounts/1/contacts').reply(200, CREATED);
+		labelWritesAnswered(500, { status: 500, error: 'Internal Server Error' });
+		const result = await create({ labels: ['vip'], output: 'contact' }, undefined, true);
+		expect(result.items?.[0].json).toMatchObject({ id: 42, email: 'jane@example.com', error: 'Contact 42 was created, but its labels were not set' });
+		expect(result.items?.[0].json.payload).toBeUndefined();
 	});
 });
 
@@ -124,7 +143,7 @@ describe('Contact → Create: labels that fail after the contact is saved', () =
 		nock(BASE).post('/api/v1/accounts/1/contacts').reply(200, CREATED);
 		labelWritesAnswered(500, { status: 500, error: 'Internal Server Error' });
 		const result = await create({ labels: ['vip'] });
-		expect(result.error?.message).toBe('Contact 42 was created, but its labels were not set [item 0]');
+		expect(result.error?.message).toBe('Contact 42 was created, but its labels were not set');
 		expect(result.error?.description).toBe(
 			'Cause: Chatwoot answered 500: Internal Server Error. The contact is saved in Chatwoot with ID 42. Running this item again with Create would not label it (it would create another contact, or be refused as already taken): use Create or Update, or set the labels (vip) in Chatwoot.',
 		);
@@ -139,7 +158,7 @@ describe('Contact → Create: labels that fail after the contact is saved', () =
 			{
 				json: {
 					...CREATED,
-					error: 'Contact 42 was created, but its labels were not set [item 0]',
+					error: 'Contact 42 was created, but its labels were not set',
 					description: expect.stringContaining('rate-limiting these requests (429 Retry later). The contact is saved in Chatwoot with ID 42.'),
 					itemIndex: 0,
 				},
@@ -153,7 +172,7 @@ describe('Contact → Create: labels that fail after the contact is saved', () =
 		nock(BASE).post('/api/v1/accounts/1/contacts').reply(200, CREATED);
 		nock(BASE).post(LABELS_PATH).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 		const result = await create({ labels: ['vip'] });
-		expect(result.error?.message).toBe('Contact 42 was created, but its labels may not have been set [item 0]');
+		expect(result.error?.message).toBe('Contact 42 was created, but its labels may not have been set');
 		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
 		expect(capturedLogs.join('\n')).not.toContain(TOKEN);
 		expect(result.error?.description).toMatch(/^Cause: the answer was lost \(.*ECONNRESET.*\)\. The contact is saved in Chatwoot with ID 42\./);

@@ -40,7 +40,11 @@ export function keysTakenError(
 ): NodeApiError {
 	const error = chatwootApiError(context.getNode(), response, itemIndex);
 	const named = describeHolders(values, holders);
-	error.description = [error.description, named, advice].filter(Boolean).join('. ');
+	const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+	error.description = [error.description, named, advice]
+		.filter((part): part is string => Boolean(part))
+		.map(sentence)
+		.join(' ');
 	return error;
 }
 

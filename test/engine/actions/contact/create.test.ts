@@ -628,6 +628,7 @@ describe('Contact → Create: retries', () => {
 		expect(result.error?.description).toMatch(
 			/Identifiers are unique per account.*\. Identifier "crm-1" belongs to contact #5 "Jane Doe"\. Use Contact → Create or Update to update that contact instead\.$/,
 		);
+		expect(result.error?.description).not.toMatch(/\.\./);
 		expect(captured).toHaveLength(1);
 		expect(nock.pendingMocks()).toEqual([]);
 	});

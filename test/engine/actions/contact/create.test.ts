@@ -1,5 +1,6 @@
 import nock from 'nock';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { useNock } from '../../../harness/nock';
 import { capturedLogs, runChatwootNode } from '../../../harness/engine';
 import { binaryItem, GIF_1x1, PNG_1x1, TOKEN } from '../../../harness/fixtures';
 
@@ -14,20 +15,10 @@ interface Captured {
 }
 
 let captured: Captured[];
-let unmatched: number;
-const countUnmatched = () => unmatched++;
+const { unmatched } = useNock();
 
 beforeEach(() => {
 	captured = [];
-	unmatched = 0;
-	nock.disableNetConnect();
-	nock.emitter.on('no match', countUnmatched);
-});
-
-afterEach(() => {
-	nock.emitter.removeListener('no match', countUnmatched);
-	nock.cleanAll();
-	nock.enableNetConnect();
 });
 
 /** Answers POST /contacts with the given replies in turn, recording each request as sent. */
@@ -140,7 +131,7 @@ describe('Contact → Create: the JSON request', () => {
 			parameters: { resource: 'contact', operation: 'create', accountId: 1, inboxId: 3 },
 		});
 		expect(result.error).toBeUndefined();
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 });
 
@@ -205,7 +196,7 @@ describe('Contact → Create: the avatar file as multipart', () => {
 		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(result.error?.description).toMatch(description);
 		expect(captured).toHaveLength(0);
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test('names the missing binary field', async () => {
@@ -254,7 +245,7 @@ describe('Contact → Create: Account and Inbox as locators, and as the bare IDs
 	])('a fixed value that is %s: n8n refuses to run the node, and nothing is sent', async (_label, parameters, issue) => {
 		await expect(create(parameters as INodeParameters)).rejects.toThrow(issue);
 		expect(captured).toHaveLength(0);
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test('an inbox address of another account than the chosen one is an item error, and nothing is sent', async () => {
@@ -263,7 +254,7 @@ describe('Contact → Create: Account and Inbox as locators, and as the bare IDs
 		expect(result.error?.message).toBe('The Inbox URL is of account 2, not of the chosen Account (1)');
 		expect(result.error?.description).toMatch(/\/app\/accounts\/1\/settings\/inboxes\//);
 		expect(captured).toHaveLength(0);
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test.each<[string, unknown, RegExp]>([
@@ -278,7 +269,7 @@ describe('Contact → Create: Account and Inbox as locators, and as the bare IDs
 		expect(result.items?.map((item) => item.json.itemIndex)).toEqual([0, 1]);
 		expect(result.items?.[0].json.description).toMatch(/Chatwoot address|from the list/);
 		expect(captured).toHaveLength(0);
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 });
 
@@ -312,7 +303,7 @@ describe('Contact → Create: bad input is refused before any request', () => {
 		const result = await create({ [parameter]: value });
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.description).toMatch(/Choose an? (account|inbox) from the list/);
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test.each([
@@ -324,19 +315,19 @@ describe('Contact → Create: bad input is refused before any request', () => {
 		const result = await create({ additionalFields: { [parameter]: value } });
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.description).toMatch(description);
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test('blocked from an expression must be a boolean', async () => {
 		const result = await create({ additionalFields: { blocked: '={{ "maybe" }}' } });
 		expect(result.error?.message).toBe('Blocked must be true or false');
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test('an avatar URL must be http(s)', async () => {
 		const result = await create({ avatarSource: 'url', avatarUrl: 'file:///etc/passwd' });
 		expect(result.error?.message).toBe('Avatar URL must be an http(s) address');
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test('a credential Base URL that is not a URL is named as such', async () => {
@@ -345,7 +336,7 @@ describe('Contact → Create: bad input is refused before any request', () => {
 			parameters: { resource: 'contact', operation: 'create', accountId: 1, inboxId: 3 },
 		});
 		expect(result.error?.message).toMatch(/The Chatwoot Base URL "chat.example.com" is not an http\(s\) URL/);
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 });
 
@@ -408,7 +399,7 @@ describe('Contact → Create: Chatwoot errors become clear messages', () => {
 		expect(result.error?.httpCode).toBe('500');
 		expect(result.error?.context?.data).toEqual({ status: 500, error: 'Internal Server Error' });
 		expect(inboxes.isDone()).toBe(true);
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test('a 500 on an inbox that takes API contacts keeps Chatwoot\'s words; so does a failed inbox lookup', async () => {
@@ -420,7 +411,7 @@ describe('Contact → Create: Chatwoot errors become clear messages', () => {
 			expect(result.error?.message).toBe('Internal Server Error');
 			expect(result.error?.description).toMatch(/Facebook, Instagram/);
 		}
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test('a rate limit that outlasts Retry: Max Wait says what to do', async () => {
@@ -652,7 +643,7 @@ describe('Contact → Create: retries', () => {
 		chatwoot([422, { message: 'Email Invalid email', attributes: ['email'] }]);
 		const result = await create({ email: 'not-an-email' });
 		expect(result.error?.message).toBe('Email Invalid email');
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 

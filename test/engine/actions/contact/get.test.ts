@@ -1,5 +1,6 @@
 import nock from 'nock';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { useNock } from '../../../harness/nock';
 import { runChatwootNode } from '../../../harness/engine';
 import { TOKEN } from '../../../harness/fixtures';
 
@@ -9,20 +10,10 @@ const CONTACTS = '/api/v1/accounts/1/contacts';
 const JANE = { id: 12, name: 'Jane', email: 'jane@x.com', phone_number: '+14155550123', identifier: 'crm-A', contact_inboxes: [] };
 
 let filterBodies: unknown[];
-let unmatched: number;
-const countUnmatched = () => unmatched++;
+const { unmatched } = useNock();
 
 beforeEach(() => {
 	filterBodies = [];
-	unmatched = 0;
-	nock.disableNetConnect();
-	nock.emitter.on('no match', countUnmatched);
-});
-
-afterEach(() => {
-	nock.emitter.removeListener('no match', countUnmatched);
-	nock.cleanAll();
-	nock.enableNetConnect();
 });
 
 function filterAnswers(status: number, body: nock.Body) {
@@ -73,7 +64,7 @@ describe('Contact → Get by ID', () => {
 	test.each(['abc', '12/../13', '0'])('refuses the contact ID %j before any request', async (contactId) => {
 		const result = await get({ getBy: 'id', contactId });
 		expect(result.error?.message).toBe('Contact ID must be a positive whole number');
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test("Chatwoot's other errors stay errors, even with Return Empty Item If Not Found", async () => {
@@ -130,7 +121,7 @@ describe('Contact → Get by a unique key', () => {
 	])('refuses %s before any request', async (_label, parameters, message) => {
 		const result = await get(parameters);
 		expect(result.error?.message).toMatch(message);
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 	});
 
 	test('a failing filter is an error, never "not found"', async () => {

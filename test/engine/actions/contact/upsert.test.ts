@@ -1,5 +1,6 @@
 import nock from 'nock';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { useNock } from '../../../harness/nock';
 import { runChatwootNode } from '../../../harness/engine';
 import { binaryItem, PNG_1x1, TOKEN } from '../../../harness/fixtures';
 
@@ -21,20 +22,10 @@ interface Recorded {
 }
 
 let recorded: Recorded[];
-let unmatched: number;
-const countUnmatched = () => unmatched++;
+const { unmatched } = useNock();
 
 beforeEach(() => {
 	recorded = [];
-	unmatched = 0;
-	nock.disableNetConnect();
-	nock.emitter.on('no match', countUnmatched);
-});
-
-afterEach(() => {
-	nock.emitter.removeListener('no match', countUnmatched);
-	nock.cleanAll();
-	nock.enableNetConnect();
 });
 
 type Method = 'get' | 'post' | 'patch';
@@ -237,7 +228,7 @@ describe('Contact → Create or Update: keys that do not lead to one contact', (
 	])('%s: refused before any request', async (_label, parameters, message) => {
 		const result = await upsert(parameters, [binaryItem(PNG_1x1, 'image/png')]);
 		expect(result.error?.message).toMatch(message);
-		expect(unmatched).toBe(0);
+		expect(unmatched()).toBe(0);
 		expect(recorded).toHaveLength(0);
 	});
 });

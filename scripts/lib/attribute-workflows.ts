@@ -5,6 +5,7 @@
  */
 import { CUSTOM_ATTRIBUTE_DEFINITIONS, SEED } from '../../test/simulator/seed';
 import { CREDENTIAL_TYPE, EXAMPLE_CREDENTIAL, NODE_TYPE, type WorkflowNode } from './setup';
+import { FIELD_TYPES } from '../../nodes/Chatwoot/methods/resourceMapping';
 
 const A = SEED.contactAttributes;
 
@@ -35,17 +36,6 @@ export const EDITOR_INPUT_BY_DISPLAY_TYPE = {
 } as const;
 export type EditorInput = (typeof EDITOR_INPUT_BY_DISPLAY_TYPE)[keyof typeof EDITOR_INPUT_BY_DISPLAY_TYPE];
 
-/** n8n's field type for each display type, as the editor stores it in the mapping's schema. */
-const FIELD_TYPE_BY_DISPLAY_TYPE = {
-	text: 'string',
-	number: 'number',
-	currency: 'number',
-	percent: 'number',
-	link: 'string',
-	date: 'dateTime',
-	list: 'options',
-	checkbox: 'boolean',
-} as const;
 
 export interface MappedPerson {
 	name: string;
@@ -121,7 +111,7 @@ export function mappedAttributesWorkflow() {
 		defaultMatch: false,
 		canBeUsedToMatch: false,
 		display: true,
-		type: FIELD_TYPE_BY_DISPLAY_TYPE[definition.attribute_display_type],
+		type: FIELD_TYPES[definition.attribute_display_type],
 		...(definition.attribute_display_type === 'list'
 			? { options: definition.attribute_values.map((value) => ({ name: String(value), value: String(value) })) }
 			: {}),

@@ -10,7 +10,7 @@ import { chosenAccountId, connectForDropdown } from './connect';
  * Links get a text input: the editor draws a mapped field with the parameter input of its type, and
  * has none for 'url'. The node checks links itself when it runs.
  */
-const FIELD_TYPES: Record<string, FieldType> = {
+export const FIELD_TYPES: Record<string, FieldType> = {
 	text: 'string',
 	number: 'number',
 	currency: 'number',

@@ -5,7 +5,7 @@
  */
 import { CUSTOM_ATTRIBUTE_DEFINITIONS, SEED } from '../../test/simulator/seed';
 import { CREDENTIAL_TYPE, EXAMPLE_CREDENTIAL, NODE_TYPE, type WorkflowNode } from './setup';
-import { FIELD_TYPES } from '../../nodes/Chatwoot/methods/resourceMapping';
+import { FIELD_TYPES } from '../../nodes/Chatwoot/helpers/customAttributeValues';
 
 const A = SEED.contactAttributes;
 

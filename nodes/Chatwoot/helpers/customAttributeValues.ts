@@ -1,3 +1,4 @@
+import type { FieldType } from 'n8n-workflow';
 /**
  * Checks of mapped custom attribute values against the account's own definitions.
  *
@@ -232,3 +233,19 @@ export function checkAttributeValue(definition: AttributeDefinition, value: unkn
 		}
 	}
 }
+
+/**
+ * The editor's input for each display type (custom_attribute_definition.rb attribute_display_type).
+ * Links get a text input: the editor draws a mapped field with the parameter input of its type, and
+ * has none for 'url'. The node checks links itself when it runs.
+ */
+export const FIELD_TYPES: Record<string, FieldType> = {
+	text: 'string',
+	number: 'number',
+	currency: 'number',
+	percent: 'number',
+	link: 'string',
+	date: 'dateTime',
+	list: 'options',
+	checkbox: 'boolean',
+};

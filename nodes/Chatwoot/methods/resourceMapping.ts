@@ -1,25 +1,9 @@
-import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { CatalogReadError, readContactAttributeDefinitions } from '../actions/contact/accountCatalog';
-import { listValues } from '../helpers/customAttributeValues';
-import type { AttributeDefinition } from '../helpers/customAttributeValues';
+import { FIELD_TYPES, listValues, type AttributeDefinition } from '../helpers/customAttributeValues';
 import { chosenAccountId, connectForDropdown } from './connect';
 
-/**
- * The editor's input for each display type (custom_attribute_definition.rb attribute_display_type).
- * Links get a text input: the editor draws a mapped field with the parameter input of its type, and
- * has none for 'url'. The node checks links itself when it runs.
- */
-export const FIELD_TYPES: Record<string, FieldType> = {
-	text: 'string',
-	number: 'number',
-	currency: 'number',
-	percent: 'number',
-	link: 'string',
-	date: 'dateTime',
-	list: 'options',
-	checkbox: 'boolean',
-};
 
 function toField(definition: AttributeDefinition): ResourceMapperField {
 	const type = FIELD_TYPES[definition.attribute_display_type] ?? 'string';

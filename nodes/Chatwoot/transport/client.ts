@@ -99,7 +99,7 @@ export class ChatwootClient {
 	private constructor(
 		private readonly context: ChatwootContext,
 		private readonly connection: ChatwootConnection,
-		readonly policy: RetryPolicy,
+		private readonly policy: RetryPolicy,
 	) {
 		this.governor = new RateGovernor(
 			{ windowMs: RATE_LIMIT_WINDOW_MS, maxRequestsPerMinute: policy.maxRequestsPerMinute },
@@ -189,19 +189,22 @@ export class ChatwootClient {
 			this.governor.settle(admission, admissionOutcome(outcome));
 			last = outcome;
 
-			const lost =
-				outcome instanceof ResponseLostError ||
-				(!(outcome instanceof Error) && classifyResponse(outcome.statusCode) === 'lost');
-			if (lost) {
+			const verdict =
+				outcome instanceof ResponseLostError
+					? 'lost'
+					: outcome instanceof NotSentError
+						? 'retry'
+						: outcome instanceof Error
+							? 'failed'
+							: classifyResponse(outcome.statusCode);
+			if (verdict === 'failed') throw outcome;
+			if (verdict === 'final') return { response: outcome as ChatwootResponse, followedLostResponse };
+			if (verdict === 'lost') {
 				const error = outcome instanceof Error ? outcome : new ResponseLostError(`HTTP ${outcome.statusCode}`, outcome);
 				if (!retryLostResponses || ++lostResponses > policy.maxRetries) throw error;
 				followedLostResponse = true;
 				await sleep(backoffDelay(lostResponses, policy));
 				continue;
-			}
-			if (outcome instanceof Error && !(outcome instanceof NotSentError)) throw outcome;
-			if (!(outcome instanceof Error) && classifyResponse(outcome.statusCode) === 'final') {
-				return { response: outcome, followedLostResponse };
 			}
 
 			const now = Date.now();
